@@ -1,0 +1,3 @@
+export * from './domain.js';
+export * from './devices.js';
+export * from './address.js';
