@@ -27,8 +27,6 @@ const HASH = 35;
 const AMP = 38;
 const SQUOTE = 39;
 const SLASH = 47;
-const COLON = 58;
-const SEMICOLON = 59;
 const LT = 60;
 const EQUALS = 61;
 const GT = 62;
@@ -75,23 +73,23 @@ interface PendingAttr {
 
 export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions): XmlDocument {
   let s: string;
+  let fromBytes = false;
   if (typeof input === 'string') {
     s = input;
-    const bad = NON_XML_CHAR.exec(s);
-    if (bad) failAt(s, bad.index, `character ${describeCodeUnit(s, bad.index)} is not allowed in XML`);
   } else if (input instanceof Uint8Array) {
     try {
       s = utf8Decoder.decode(input);
     } catch {
       throw new XmlSyntaxError('invalid UTF-8', 1, 1);
     }
-    const bad = NON_XML_CHAR_BMP.exec(s);
-    if (bad) failAt(s, bad.index, `character ${describeCodeUnit(s, bad.index)} is not allowed in XML`);
+    fromBytes = true;
   } else {
     throw new XmlSyntaxError('input must be a string or a Uint8Array', 1, 1);
   }
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
+  const bad = (fromBytes ? NON_XML_CHAR_BMP : NON_XML_CHAR).exec(s);
+  if (bad) failAt(s, bad.index, `character ${describeCodeUnit(s, bad.index)} is not allowed in XML`);
 
   const requestedDepth = options?.maxDepth;
   const maxDepth = typeof requestedDepth === 'number' && !Number.isNaN(requestedDepth) ? requestedDepth : DEFAULT_MAX_DEPTH;
@@ -148,13 +146,15 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
       const expected = current.name;
       let p = lt + 2 + expected.length;
       let c = s.charCodeAt(p);
-      if (!s.startsWith(expected, lt + 2) || (c !== GT && !isWhitespace(c))) {
+      if (!s.startsWith(expected, lt + 2) || (c !== GT && !isWhitespace(c) && p < len)) {
         const nameEnd = scanName(s, lt + 2);
         const found = s.slice(lt + 2, nameEnd);
         failAt(s, lt, `mismatched end tag: expected </${expected}>, found </${found}>`);
       }
       while (isWhitespace(c)) c = s.charCodeAt(++p);
-      if (c !== GT) failAt(s, p, `expected '>' to end </${expected}>, found ${describeChar(s, p)}`);
+      if (c !== GT) {
+        failAt(s, p, p >= len ? `unexpected end of input inside </${expected}>` : `expected '>' to end </${expected}>, found ${describeChar(s, p)}`);
+      }
       pos = p + 1;
       openElements.pop();
       openOffsets.pop();
@@ -440,7 +440,7 @@ function checkAttributePrefixes(s: string, scope: NamespaceScope | null, attrs: 
     const colon = name.indexOf(':');
     const prefix = name.slice(0, colon);
     const uri = prefix === 'xml' ? XML_NAMESPACE : scope?.get(prefix);
-    if (uri === undefined || prefix === '') failAt(s, offset, `namespace prefix ${prefix} of attribute ${name} is not bound`);
+    if (uri === undefined) failAt(s, offset, `namespace prefix ${prefix} of attribute ${name} is not bound`);
     if (expandedNames !== undefined) {
       const expanded = `{${uri}}${name.slice(colon + 1)}`;
       if (expandedNames.has(expanded)) failAt(s, offset, `attribute ${name} duplicates another attribute in namespace ${uri}`);
@@ -485,8 +485,8 @@ function expandReference(s: string, amp: number, semicolon: number): string {
   }
   if (s.charCodeAt(amp + 1) === HASH) {
     let codePoint = NaN;
-    if (/^#x[0-9A-Fa-f]{1,8}$/.test(ref)) codePoint = parseInt(ref.slice(2), 16);
-    else if (/^#[0-9]{1,10}$/.test(ref)) codePoint = parseInt(ref.slice(1), 10);
+    if (/^#x[0-9A-Fa-f]+$/.test(ref)) codePoint = parseInt(ref.slice(2), 16);
+    else if (/^#[0-9]+$/.test(ref)) codePoint = parseInt(ref.slice(1), 10);
     else failAt(s, amp, `malformed character reference &${ref};`);
     if (!isXmlChar(codePoint)) failAt(s, amp, `character reference &${ref}; is not an XML character`);
     return String.fromCodePoint(codePoint);
@@ -510,27 +510,21 @@ function skipDoctype(s: string, lt: number): number {
   while (isWhitespace(s.charCodeAt(p))) p++;
   const nameEnd = scanName(s, p);
   if (nameEnd === p) failAt(s, p, `expected the root element name in DOCTYPE, found ${describeChar(s, p)}`);
-  p = nameEnd;
-  let spaced = skipWhitespace(s, p) > p;
-  p = skipWhitespace(s, p);
-  if (spaced && (s.startsWith('SYSTEM', p) || s.startsWith('PUBLIC', p))) {
+  p = skipWhitespace(s, nameEnd);
+  if (p > nameEnd && (s.startsWith('SYSTEM', p) || s.startsWith('PUBLIC', p))) {
     const isPublic = s.startsWith('PUBLIC', p);
     p += 6;
     if (isPublic) {
       const pubidEnd = skipLiteral(s, p);
-      if (!PUBID_CHARS.test(s.slice(p + 1, pubidEnd - 1))) failAt(s, p, 'invalid character in DOCTYPE public identifier');
+      const pubidStart = skipWhitespace(s, p);
+      if (!PUBID_CHARS.test(s.slice(pubidStart + 1, pubidEnd - 1))) failAt(s, pubidStart, 'invalid character in DOCTYPE public identifier');
       p = pubidEnd;
     }
-    p = skipLiteral(s, p);
-    spaced = skipWhitespace(s, p) > p;
-    p = skipWhitespace(s, p);
+    p = skipWhitespace(s, skipLiteral(s, p));
   }
   const c = s.charCodeAt(p);
   if (c === LBRACKET) failAt(s, p, 'DOCTYPE with an internal subset is not supported (no entity expansion)');
-  if (c !== GT) {
-    failAt(s, p, p >= s.length ? 'DOCTYPE is not closed' : `unexpected ${describeChar(s, p)} in DOCTYPE`);
-  }
-  void spaced;
+  if (c !== GT) failAt(s, p, p >= s.length ? 'DOCTYPE is not closed' : `unexpected ${describeChar(s, p)} in DOCTYPE`);
   return p + 1;
 }
 
