@@ -423,30 +423,40 @@ export function encodeElement(obj: unknown, def: ElDef, indent: string, path: st
   const childScope = decl ? { ...innerScope, [def.ns!.uri]: def.ns!.prefix } : innerScope;
   const open = `${indent}<${name}${encodeAttrs(o, table, path)}${decl}`;
 
-  // Text content: written inline.
-  if (table.text) {
-    const v = o[table.text.key];
+  // Text content, or stray text kept in the order, makes the element's content inline.
+  if (table.text || xml?.order?.some(isStrayText)) {
     let s: string | undefined;
-    if (v !== undefined) s = encodeValue((table.text.field as { type: ValueType<unknown> }).type, v, xml, table.text.key, `${path}/text()`);
-    else s = xml?.invalid?.[table.text.key];
-    const inner = encodeChildren(o, table, indent + '  ', path, childScope);
-    if (inner) {
-      // Mixed content is rare; keep the text first, children after.
-      return `${open}>${s ? escapeText(s) : ''}\n${inner}${indent}</${name}>\n`;
+    if (table.text) {
+      const v = o[table.text.key];
+      if (v !== undefined) s = encodeValue((table.text.field as { type: ValueType<unknown> }).type, v, xml, table.text.key, `${path}/text()`);
+      else s = xml?.invalid?.[table.text.key];
     }
-    return s ? `${open}>${escapeText(s)}</${name}>\n` : `${open}/>\n`;
+    const inner = (s ? escapeText(s) : '') + encodeChildren(o, table, '', path, childScope, true);
+    return inner ? `${open}>${inner}</${name}>\n` : `${open}/>\n`;
   }
-  const inner = encodeChildren(o, table, indent + '  ', path, childScope);
+  const inner = encodeChildren(o, table, indent + '  ', path, childScope, false);
   return inner ? `${open}>\n${inner}${indent}</${name}>\n` : `${open}/>\n`;
 }
 
-function encodeChildren(o: Obj, table: Table, indent: string, path: string, scope: Scope): string {
-  const xml = o.$xml;
-  const order = xml?.order;
+function isStrayText(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && 'text' in entry && !('name' in entry);
+}
+
+/**
+ * Writes the children of an object: in document order when one was kept, then whatever
+ * the order does not mention (added in code) in model order. `inline` content (next to
+ * text) is written without line breaks, so no whitespace is added to the text.
+ */
+function encodeChildren(o: Obj, table: Table, indent: string, path: string, scope: Scope, inline: boolean): string {
+  const order = o.$xml?.order;
   let out = '';
+  const put = (s: string) => {
+    out += inline && s.endsWith('\n') ? s.slice(0, -1) : s;
+  };
+  let used: Map<string, number> | undefined;
   if (order) {
-    // Document order first; what the order does not mention (added in code) follows in model order.
-    const used = new Map<string, number>();
+    if (!Array.isArray(order)) throw new ModelError(`expected an array in $xml.order, got ${typeName(order)}`, path);
+    used = new Map();
     for (const entry of order) {
       if (typeof entry === 'string') {
         const slot = table.byKey.get(entry);
@@ -454,24 +464,21 @@ function encodeChildren(o: Obj, table: Table, indent: string, path: string, scop
         const n = used.get(entry) ?? 0;
         const v = o[entry];
         if (Array.isArray(v) && (slot.field as ChildField).many) {
-          if (n < v.length) out += encodeSlotItem(o, slot, v[n], n, indent, path, scope);
+          if (n < v.length) put(encodeSlotItem(o, slot, v[n], n, indent, path, scope));
         } else if (n === 0 && v !== undefined) {
-          out += encodeSlotItem(o, slot, v, -1, indent, path, scope);
+          put(encodeSlotItem(o, slot, v, -1, indent, path, scope));
         }
         used.set(entry, n + 1);
-      } else if (typeof entry === 'object' && entry !== null && 'text' in entry && !('name' in entry)) {
-        out += indent + escapeText((entry as { text: string }).text) + '\n';
-      } else out += writeNode(entry as XmlNode, indent);
+      } else if (isStrayText(entry)) {
+        const text = (entry as { text: unknown }).text;
+        if (typeof text !== 'string') throw new ModelError(`expected a string in $xml.order text, got ${typeName(text)}`, path);
+        put(inline ? escapeText(text) : indent + escapeText(text) + '\n');
+      } else put(writeAnyNode(entry as XmlNode, indent, path));
     }
-    for (const slot of table.ordered) {
-      if (slot.field.kind === 'attr' || slot.field.kind === 'text') continue;
-      out += encodeSlot(o, slot, indent, path, scope, used.get(slot.key) ?? 0);
-    }
-    return out;
   }
   for (const slot of table.ordered) {
     if (slot.field.kind === 'attr' || slot.field.kind === 'text') continue;
-    out += encodeSlot(o, slot, indent, path, scope, 0);
+    put(encodeSlot(o, slot, indent, path, scope, used?.get(slot.key) ?? 0));
   }
   return out;
 }
@@ -523,8 +530,8 @@ function encodeSlotItem(o: Obj, slot: Slot, v: unknown, i: number, indent: strin
       const { name, decl } = qualify(slot.xml, slot.ns, scope);
       const attrs = leafSide?.attrs ? encodeAttrs({ $xml: leafSide }, EMPTY_TABLE, itemPath) : '';
       if (leafSide?.order) {
-        const inner = encodeChildren({ $xml: leafSide }, EMPTY_TABLE, indent + '  ', itemPath, scope);
-        return `${indent}<${name}${attrs}${decl}>${escapeText(s)}\n${inner}${indent}</${name}>\n`;
+        const inner = encodeChildren({ $xml: leafSide }, EMPTY_TABLE, '', itemPath, scope, true);
+        return `${indent}<${name}${attrs}${decl}>${escapeText(s)}${inner}</${name}>\n`;
       }
       return s === '' ? `${indent}<${name}${attrs}${decl}/>\n` : `${indent}<${name}${attrs}${decl}>${escapeText(s)}</${name}>\n`;
     }
