@@ -1,5 +1,14 @@
-// Placeholder: to be completed from domaincommon.rng and formatdomain.rst.
-import { el, type Infer } from '../../schema/index.js';
+/**
+ * `<hub type='usb'>`: a USB hub that adds ports to a USB bus (formatdomain.rst "Hub devices").
+ */
+import { attr, child, el, t, type Infer } from '../../schema/index.js';
+import { Address, Alias } from './address.js';
 
-export const Hub = el('hub', {});
+/** `<hub>` (formatdomain.rst "Hub devices"). */
+export const Hub = el('hub', {
+  /** Only `usb`. */
+  type: attr(t.enum('usb'), { required: true }),
+  alias: child(Alias),
+  address: child(Address),
+});
 export type Hub = Infer<typeof Hub>;

@@ -1,5 +1,38 @@
-// Placeholder: to be completed from domaincommon.rng and formatdomain.rst.
-import { el, type Infer } from '../../schema/index.js';
+/**
+ * `<memballoon>`: the memory balloon device (formatdomain.rst "Memory balloon device").
+ */
+import { attr, child, el, t, type Infer } from '../../schema/index.js';
+import { deviceInfo } from './address.js';
 
-export const Memballoon = el('memballoon', {});
+/** `<stats period='N'/>`: how often (seconds) the balloon driver reports memory statistics. */
+export const MemballoonStats = el('stats', {
+  period: attr(t.uint, { required: true }),
+});
+export type MemballoonStats = Infer<typeof MemballoonStats>;
+
+/** `<driver>` of a virtio balloon: virtio transport options. */
+export const MemballoonDriver = el('driver', {
+  /** Route DMA through the emulated IOMMU. */
+  iommu: attr(t.onOff),
+  /** PCIe Address Translation Services. */
+  ats: attr(t.onOff),
+  /** Packed virtqueues. */
+  packed: attr(t.onOff),
+  /** One notification page per virtqueue. */
+  page_per_vq: attr(t.onOff),
+});
+export type MemballoonDriver = Infer<typeof MemballoonDriver>;
+
+/** `<memballoon>` (formatdomain.rst "Memory balloon device"). */
+export const Memballoon = el('memballoon', {
+  /** `none` disables the balloon libvirt would otherwise add. */
+  model: attr(t.enum('virtio', 'virtio-transitional', 'virtio-non-transitional', 'xen', 'none'), { required: true }),
+  /** Deflate the balloon when the guest runs out of memory. */
+  autodeflate: attr(t.onOff),
+  /** Let the guest report free pages to the host. */
+  freePageReporting: attr(t.onOff),
+  stats: child(MemballoonStats),
+  ...deviceInfo,
+  driver: child(MemballoonDriver),
+});
 export type Memballoon = Infer<typeof Memballoon>;
