@@ -79,6 +79,8 @@ export const Clock = el(
       /** Seconds from the basis; guest changes to the RTC are kept across reboots. */
       adjustment: attr(t.int),
       basis: attr(t.enum('utc', 'localtime')),
+      /** Status XML only: the adjustment the guest started with. */
+      adjustment0: attr(t.int),
     },
     absolute: {
       /** Start time, in seconds since the epoch. */

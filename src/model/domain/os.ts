@@ -4,7 +4,10 @@
  * shapes, since the discriminating value is the text of `<type>`, not an attribute.
  */
 import { attr, child, el, leaf, leaves, many, t, text, variants, type Infer } from '../../schema/index.js';
-import { NvramSourceBlock, NvramSourceFile, NvramSourceNetwork } from './os-nvram-source.js';
+import {
+  DiskSourceBlock, DiskSourceDir, DiskSourceFile, DiskSourceNetwork, DiskSourceNvme, DiskSourceVhostUser,
+  DiskSourceVhostVdpa, DiskSourceVolume, diskType,
+} from './disk.js';
 
 /** Architectures libvirt knows (basictypes.rng "archnames"). */
 export const archName = t.enum(
@@ -58,8 +61,11 @@ export const Loader = el('loader', {
 export type Loader = Infer<typeof Loader>;
 
 /**
- * `<nvram>`: the UEFI variable store. Without `type` the text is its path; with `type`
- * (`file`, `block`, `network`) a `<source>` like a disk's describes the storage.
+ * `<nvram>`: the UEFI variable store. Without `type` (the original form) the text is its
+ * path; with `type` a `<source>` with the syntax of a disk's describes the storage (libvirt
+ * documents `file`, `block` and `network`; the schema accepts every disk source type).
+ * The case without `type` is named `path`: leave `type` absent for it, libvirt knows no
+ * `type='path'`.
  */
 export const OsNvram = el(
   'nvram',
@@ -67,15 +73,20 @@ export const OsNvram = el(
     /** Template the store is initialised from. */
     template: attr(t.string),
     templateFormat: attr(pflashFormat),
-    type: attr(t.enum('file', 'block', 'network')),
+    type: attr(diskType),
     format: attr(pflashFormat),
   },
   variants('type', {
-    /** Without `type` (the legacy form) the store is a file named by the text. */
-    file: { path: text(t.string), source: child(NvramSourceFile) },
-    block: { source: child(NvramSourceBlock) },
-    network: { source: child(NvramSourceNetwork) },
-  }, 'file'),
+    path: { path: text(t.string) },
+    file: { source: child(DiskSourceFile) },
+    block: { source: child(DiskSourceBlock) },
+    dir: { source: child(DiskSourceDir) },
+    network: { source: child(DiskSourceNetwork) },
+    volume: { source: child(DiskSourceVolume) },
+    nvme: { source: child(DiskSourceNvme) },
+    vhostuser: { source: child(DiskSourceVhostUser) },
+    vhostvdpa: { source: child(DiskSourceVhostVdpa) },
+  }, 'path'),
 );
 export type OsNvram = Infer<typeof OsNvram>;
 
