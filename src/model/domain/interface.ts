@@ -381,8 +381,7 @@ export const Interface = el(
       ...tail,
     },
     ethernet: { ...head, source: child(InterfaceSourceEthernet), ...switchPort, ...ipInfo, ...tail },
-    // libvirt writes the user (passt) source after the guest addresses.
-    user: { ...head, ...switchPort, ...ipInfo, source: child(InterfaceSourceUser), ...tail },
+    user: { ...head, source: child(InterfaceSourceUser), ...switchPort, ...ipInfo, ...tail },
     vhostuser: { ...head, source: child(InterfaceSourceVhostuser), ...switchPort, ...ipInfo, ...tail },
     internal: { ...head, source: child(InterfaceSourceInternal), ...switchPort, ...ipInfo, ...tail },
     mcast: { ...head, source: child(InterfaceSourceSocket), ...switchPort, ...ipInfo, ...tail },
