@@ -23,24 +23,24 @@ export type CpuVendor = Infer<typeof CpuVendor>;
 
 /** `<topology>`: how the vCPUs split into sockets, dies, clusters, cores and threads. */
 export const CpuTopology = el('topology', {
-  sockets: attr(t.uint),
+  sockets: attr(t.uint, { required: true }),
   dies: attr(t.uint),
   clusters: attr(t.uint),
-  cores: attr(t.uint),
-  threads: attr(t.uint),
+  cores: attr(t.uint, { required: true }),
+  threads: attr(t.uint, { required: true }),
 });
 export type CpuTopology = Infer<typeof CpuTopology>;
 
 /** `<cache>` of a `<cpu>`: how the CPU cache of a level is presented (emulated, passed through, hidden). */
 export const CpuCache = el('cache', {
   level: attr(t.uint),
-  mode: attr(t.enum('emulate', 'passthrough', 'disable')),
+  mode: attr(t.enum('emulate', 'passthrough', 'disable'), { required: true }),
 });
 export type CpuCache = Infer<typeof CpuCache>;
 
 /** `<maxphysaddr>`: the guest's physical address width, emulated (`bits`) or passed through (capped by `limit`). */
 export const CpuMaxPhysAddr = el('maxphysaddr', {
-  mode: attr(t.enum('emulate', 'passthrough')),
+  mode: attr(t.enum('emulate', 'passthrough'), { required: true }),
   bits: attr(t.uint),
   limit: attr(t.uint),
 });
@@ -48,16 +48,17 @@ export type CpuMaxPhysAddr = Infer<typeof CpuMaxPhysAddr>;
 
 /** `<feature>` of a `<cpu>`: one CPU feature with how strongly it is wanted. */
 export const CpuFeature = el('feature', {
+  /** Required in a guest CPU; a host CPU description lists features without a policy. */
   policy: attr(t.enum('force', 'require', 'optional', 'disable', 'forbid')),
-  name: attr(t.string),
+  name: attr(t.string, { required: true }),
 });
 export type CpuFeature = Infer<typeof CpuFeature>;
 
 /** `<sibling>` in a NUMA cell's `<distances>`: the distance to cell `id`. */
 export const NumaSibling = el('sibling', {
-  id: attr(t.uint),
+  id: attr(t.uint, { required: true }),
   /** Distance, 10 (local) to 255. */
-  value: attr(t.uint),
+  value: attr(t.uint, { required: true }),
 });
 export type NumaSibling = Infer<typeof NumaSibling>;
 
@@ -69,25 +70,25 @@ export type NumaDistances = Infer<typeof NumaDistances>;
 
 /** `<size>` of a NUMA cell cache: `value` in `unit`. */
 export const NumaCacheSize = el('size', {
-  value: attr(t.uint),
-  unit: attr(sizeUnit),
+  value: attr(t.uint, { required: true }),
+  unit: attr(sizeUnit, { required: true }),
 });
 export type NumaCacheSize = Infer<typeof NumaCacheSize>;
 
 /** `<line>` of a NUMA cell cache: the cache line size. */
 export const NumaCacheLine = el('line', {
-  value: attr(t.uint),
-  unit: attr(sizeUnit),
+  value: attr(t.uint, { required: true }),
+  unit: attr(sizeUnit, { required: true }),
 });
 export type NumaCacheLine = Infer<typeof NumaCacheLine>;
 
 /** `<cache>` of a NUMA cell: a memory-side cache (formatdomain.rst "ACPI Heterogeneous Memory Attribute Table"). */
 export const NumaCache = el('cache', {
-  level: attr(t.uint),
-  associativity: attr(t.enum('none', 'direct', 'full')),
-  policy: attr(t.enum('none', 'writeback', 'writethrough')),
-  size: child(NumaCacheSize),
-  line: child(NumaCacheLine),
+  level: attr(t.uint, { required: true }),
+  associativity: attr(t.enum('none', 'direct', 'full'), { required: true }),
+  policy: attr(t.enum('none', 'writeback', 'writethrough'), { required: true }),
+  size: child(NumaCacheSize, { required: true }),
+  line: child(NumaCacheLine, { required: true }),
 });
 export type NumaCache = Infer<typeof NumaCache>;
 
@@ -97,7 +98,7 @@ export const NumaCell = el('cell', {
   /** vCPUs of the cell, a cpuset list like `0-3,8`. */
   cpus: attr(t.string),
   /** Memory of the cell, in `unit` (KiB by default). */
-  memory: attr(t.uint),
+  memory: attr(t.uint, { required: true }),
   unit: attr(sizeUnit),
   memAccess: attr(t.enum('shared', 'private')),
   discard: attr(t.yesNo),
@@ -108,23 +109,23 @@ export type NumaCell = Infer<typeof NumaCell>;
 
 /** `<latency>` in `<interconnects>`: access latency from an initiator cell to a target cell (or its cache). */
 export const NumaLatency = el('latency', {
-  initiator: attr(t.uint),
-  target: attr(t.uint),
+  initiator: attr(t.uint, { required: true }),
+  target: attr(t.uint, { required: true }),
   /** Cache level of the target, when the latency is to a memory-side cache. */
   cache: attr(t.uint),
-  type: attr(t.enum('access', 'read', 'write')),
-  value: attr(t.uint),
+  type: attr(t.enum('access', 'read', 'write'), { required: true }),
+  value: attr(t.uint, { required: true }),
 });
 export type NumaLatency = Infer<typeof NumaLatency>;
 
 /** `<bandwidth>` in `<interconnects>`: bandwidth from an initiator cell to a target cell (or its cache), per second. */
 export const NumaBandwidth = el('bandwidth', {
-  initiator: attr(t.uint),
-  target: attr(t.uint),
+  initiator: attr(t.uint, { required: true }),
+  target: attr(t.uint, { required: true }),
   cache: attr(t.uint),
-  type: attr(t.enum('access', 'read', 'write')),
-  value: attr(t.uint),
-  unit: attr(sizeUnit),
+  type: attr(t.enum('access', 'read', 'write'), { required: true }),
+  value: attr(t.uint, { required: true }),
+  unit: attr(sizeUnit, { required: true }),
 });
 export type NumaBandwidth = Infer<typeof NumaBandwidth>;
 

@@ -12,7 +12,7 @@ import { sized, sizeUnit } from '../common.js';
 export const MaxMemory = el('maxMemory', {
   slots: attr(t.uint),
   unit: attr(sizeUnit),
-  value: text(t.uint),
+  value: text(t.uint, { required: true }),
 });
 export type MaxMemory = Infer<typeof MaxMemory>;
 
@@ -21,7 +21,7 @@ export const Memory = el('memory', {
   /** Whether guest memory is included in a core dump of the hypervisor process. */
   dumpCore: attr(t.onOff),
   unit: attr(sizeUnit),
-  value: text(t.uint),
+  value: text(t.uint, { required: true }),
 });
 export type Memory = Infer<typeof Memory>;
 
@@ -31,7 +31,7 @@ export type CurrentMemory = Infer<typeof CurrentMemory>;
 
 /** `<page>` in `<hugepages>`: a huge page size, optionally only for the guest NUMA nodes in `nodeset`. */
 export const HugepagesPage = el('page', {
-  size: attr(t.uint),
+  size: attr(t.uint, { required: true }),
   unit: attr(sizeUnit),
   /** Guest NUMA nodes using this page size, a cpuset-style list. */
   nodeset: attr(t.string),
@@ -46,13 +46,13 @@ export type Hugepages = Infer<typeof Hugepages>;
 
 /** `<source type='...'/>` of `<memoryBacking>`: where guest memory comes from. */
 export const MemoryBackingSource = el('source', {
-  type: attr(t.enum('file', 'anonymous', 'memfd')),
+  type: attr(t.enum('file', 'anonymous', 'memfd'), { required: true }),
 });
 export type MemoryBackingSource = Infer<typeof MemoryBackingSource>;
 
 /** `<access mode='...'/>` of `<memoryBacking>`: whether guest memory is mapped shared or private. */
 export const MemoryBackingAccess = el('access', {
-  mode: attr(t.enum('shared', 'private')),
+  mode: attr(t.enum('shared', 'private'), { required: true }),
 });
 export type MemoryBackingAccess = Infer<typeof MemoryBackingAccess>;
 

@@ -17,11 +17,11 @@ export const VMWARE_NS = { uri: 'http://libvirt.org/schemas/domain/vmware/1.0', 
 // QEMU
 
 /** `<qemu:arg value='...'/>`: one extra QEMU command-line argument. */
-export const QemuArg = el('arg', { value: attr(t.string) }, { ns: QEMU_NS });
+export const QemuArg = el('arg', { value: attr(t.string, { required: true }) }, { ns: QEMU_NS });
 export type QemuArg = Infer<typeof QemuArg>;
 
 /** `<qemu:env name='...' value='...'/>`: one extra environment variable for QEMU. */
-export const QemuEnv = el('env', { name: attr(t.string), value: attr(t.string) }, { ns: QEMU_NS });
+export const QemuEnv = el('env', { name: attr(t.string, { required: true }), value: attr(t.string) }, { ns: QEMU_NS });
 export type QemuEnv = Infer<typeof QemuEnv>;
 
 /** `<qemu:commandline>`: extra arguments and environment for the QEMU process (drvqemu.rst). */
@@ -32,9 +32,9 @@ export const QemuCommandline = el('commandline', {
 export type QemuCommandline = Infer<typeof QemuCommandline>;
 
 /** `<qemu:add capability='...'/>` / `<qemu:del .../>`: a QEMU capability flag to force on or off. */
-export const QemuCapabilityAdd = el('add', { capability: attr(t.string) }, { ns: QEMU_NS });
+export const QemuCapabilityAdd = el('add', { capability: attr(t.string, { required: true }) }, { ns: QEMU_NS });
 export type QemuCapabilityAdd = Infer<typeof QemuCapabilityAdd>;
-export const QemuCapabilityDel = el('del', { capability: attr(t.string) }, { ns: QEMU_NS });
+export const QemuCapabilityDel = el('del', { capability: attr(t.string, { required: true }) }, { ns: QEMU_NS });
 export type QemuCapabilityDel = Infer<typeof QemuCapabilityDel>;
 
 /** `<qemu:capabilities>`: overrides of the capabilities libvirt detected in QEMU (drvqemu.rst). */
@@ -46,14 +46,14 @@ export type QemuCapabilities = Infer<typeof QemuCapabilities>;
 
 /** `<qemu:deprecation behavior='...'/>`: how QEMU treats use of deprecated interfaces (drvqemu.rst). */
 export const QemuDeprecation = el('deprecation', {
-  behavior: attr(t.enum('none', 'omit', 'reject', 'crash')),
+  behavior: attr(t.enum('none', 'omit', 'reject', 'crash'), { required: true }),
 }, { ns: QEMU_NS });
 export type QemuDeprecation = Infer<typeof QemuDeprecation>;
 
 /** `<qemu:property>`: one QEMU device property to set (`type` of the value) or remove. */
 export const QemuOverrideProperty = el('property', {
-  name: attr(t.string),
-  type: attr(t.enum('string', 'signed', 'unsigned', 'bool', 'remove')),
+  name: attr(t.string, { required: true }),
+  type: attr(t.enum('string', 'signed', 'unsigned', 'bool', 'remove'), { required: true }),
   value: attr(t.string),
 }, { ns: QEMU_NS });
 export type QemuOverrideProperty = Infer<typeof QemuOverrideProperty>;
@@ -66,7 +66,7 @@ export type QemuOverrideFrontend = Infer<typeof QemuOverrideFrontend>;
 
 /** `<qemu:device alias='...'>`: overrides for the device with that alias. */
 export const QemuOverrideDevice = el('device', {
-  alias: attr(t.string),
+  alias: attr(t.string, { required: true }),
   frontend: child(QemuOverrideFrontend),
 }, { ns: QEMU_NS });
 export type QemuOverrideDevice = Infer<typeof QemuOverrideDevice>;
@@ -82,22 +82,22 @@ export type QemuOverride = Infer<typeof QemuOverride>;
 
 /** `<lxc:sharenet type='netns|name|pid' value='...'/>`: share the network namespace of a netns, container or process. */
 export const LxcSharenet = el('sharenet', {
-  type: attr(t.enum('netns', 'name', 'pid')),
-  value: attr(t.string),
+  type: attr(t.enum('netns', 'name', 'pid'), { required: true }),
+  value: attr(t.string, { required: true }),
 }, { ns: LXC_NS });
 export type LxcSharenet = Infer<typeof LxcSharenet>;
 
 /** `<lxc:shareipc type='name|pid' value='...'/>`: share the IPC namespace of a container or process. */
 export const LxcShareipc = el('shareipc', {
-  type: attr(t.enum('name', 'pid')),
-  value: attr(t.string),
+  type: attr(t.enum('name', 'pid'), { required: true }),
+  value: attr(t.string, { required: true }),
 }, { ns: LXC_NS });
 export type LxcShareipc = Infer<typeof LxcShareipc>;
 
 /** `<lxc:shareuts type='name|pid' value='...'/>`: share the UTS namespace of a container or process. */
 export const LxcShareuts = el('shareuts', {
-  type: attr(t.enum('name', 'pid')),
-  value: attr(t.string),
+  type: attr(t.enum('name', 'pid'), { required: true }),
+  value: attr(t.string, { required: true }),
 }, { ns: LXC_NS });
 export type LxcShareuts = Infer<typeof LxcShareuts>;
 
@@ -113,7 +113,7 @@ export type LxcNamespace = Infer<typeof LxcNamespace>;
 // bhyve, Xen, VMware
 
 /** `<bhyve:arg value='...'/>`: one extra bhyve command-line argument. */
-export const BhyveArg = el('arg', { value: attr(t.string) }, { ns: BHYVE_NS });
+export const BhyveArg = el('arg', { value: attr(t.string, { required: true }) }, { ns: BHYVE_NS });
 export type BhyveArg = Infer<typeof BhyveArg>;
 
 /** `<bhyve:commandline>`: extra arguments for the bhyve process (drvbhyve.rst). */
@@ -123,7 +123,7 @@ export const BhyveCommandline = el('commandline', {
 export type BhyveCommandline = Infer<typeof BhyveCommandline>;
 
 /** `<xen:arg value='...'/>`: one extra argument for the device model (QEMU) of a Xen HVM guest. */
-export const XenArg = el('arg', { value: attr(t.string) }, { ns: XEN_NS });
+export const XenArg = el('arg', { value: attr(t.string, { required: true }) }, { ns: XEN_NS });
 export type XenArg = Infer<typeof XenArg>;
 
 /** `<xen:commandline>`: extra device-model arguments (drvxen.rst). */
@@ -134,6 +134,6 @@ export type XenCommandline = Infer<typeof XenCommandline>;
 
 /** `<vmware:datacenterpath>`: the vCenter datacenter path of an ESX guest (drvesx.rst). */
 export const VmwareDatacenterpath = el('datacenterpath', {
-  value: text(t.string),
+  value: text(t.string, { required: true }),
 }, { ns: VMWARE_NS });
 export type VmwareDatacenterpath = Infer<typeof VmwareDatacenterpath>;

@@ -14,14 +14,14 @@ export const Vcpu = el('vcpu', {
   cpuset: attr(t.string),
   /** vCPUs online at boot, when fewer than the maximum. */
   current: attr(t.uint),
-  value: text(t.uint),
+  value: text(t.uint, { required: true }),
 });
 export type Vcpu = Infer<typeof Vcpu>;
 
 /** `<vcpu>` inside `<vcpus>`: the state of one vCPU (formatdomain.rst "CPU Allocation"). */
 export const VcpusVcpu = el('vcpu', {
-  id: attr(t.uint),
-  enabled: attr(t.yesNo),
+  id: attr(t.uint, { required: true }),
+  enabled: attr(t.yesNo, { required: true }),
   hotpluggable: attr(t.yesNo),
   /** Order in which the vCPU is brought online. */
   order: attr(t.uint),
@@ -45,7 +45,7 @@ export type IothreadPoll = Infer<typeof IothreadPoll>;
 
 /** `<iothread>` in `<iothreadids>`: one IOThread and its worker thread pool. */
 export const Iothread = el('iothread', {
-  id: attr(t.uint),
+  id: attr(t.uint, { required: true }),
   thread_pool_min: attr(t.uint),
   thread_pool_max: attr(t.uint),
   poll: child(IothreadPoll),
@@ -67,21 +67,21 @@ export type Defaultiothread = Infer<typeof Defaultiothread>;
 
 /** `<vcpupin>`: the host CPUs one vCPU may run on. */
 export const Vcpupin = el('vcpupin', {
-  vcpu: attr(t.uint),
-  cpuset: attr(t.string),
+  vcpu: attr(t.uint, { required: true }),
+  cpuset: attr(t.string, { required: true }),
 });
 export type Vcpupin = Infer<typeof Vcpupin>;
 
 /** `<emulatorpin>`: the host CPUs the emulator threads may run on. */
 export const Emulatorpin = el('emulatorpin', {
-  cpuset: attr(t.string),
+  cpuset: attr(t.string, { required: true }),
 });
 export type Emulatorpin = Infer<typeof Emulatorpin>;
 
 /** `<iothreadpin>`: the host CPUs one IOThread may run on. */
 export const Iothreadpin = el('iothreadpin', {
-  iothread: attr(t.uint),
-  cpuset: attr(t.string),
+  iothread: attr(t.uint, { required: true }),
+  cpuset: attr(t.string, { required: true }),
 });
 export type Iothreadpin = Infer<typeof Iothreadpin>;
 
@@ -90,43 +90,43 @@ const scheduler = t.enum('batch', 'idle', 'fifo', 'rr');
 const schedCases = variants('scheduler', {
   batch: {},
   idle: {},
-  fifo: { priority: attr(t.uint) },
-  rr: { priority: attr(t.uint) },
+  fifo: { priority: attr(t.uint, { required: true }) },
+  rr: { priority: attr(t.uint, { required: true }) },
 });
 
 /** `<vcpusched>`: the host scheduler policy of the vCPUs in `vcpus`. */
-export const Vcpusched = el('vcpusched', { vcpus: attr(t.string), scheduler: attr(scheduler) }, schedCases);
+export const Vcpusched = el('vcpusched', { vcpus: attr(t.string), scheduler: attr(scheduler, { required: true }) }, schedCases);
 export type Vcpusched = Infer<typeof Vcpusched>;
 
 /** `<iothreadsched>`: the host scheduler policy of the IOThreads in `iothreads`. */
-export const Iothreadsched = el('iothreadsched', { iothreads: attr(t.string), scheduler: attr(scheduler) }, schedCases);
+export const Iothreadsched = el('iothreadsched', { iothreads: attr(t.string), scheduler: attr(scheduler, { required: true }) }, schedCases);
 export type Iothreadsched = Infer<typeof Iothreadsched>;
 
 /** `<emulatorsched>`: the host scheduler policy of the emulator threads. */
-export const Emulatorsched = el('emulatorsched', { scheduler: attr(scheduler) }, schedCases);
+export const Emulatorsched = el('emulatorsched', { scheduler: attr(scheduler, { required: true }) }, schedCases);
 export type Emulatorsched = Infer<typeof Emulatorsched>;
 
 /** `<cache>` of a `<cachetune>`: a cache allocation (Intel CAT) on one host cache. */
 export const CachetuneCache = el('cache', {
   /** Host cache id. */
-  id: attr(t.uint),
-  level: attr(t.uint),
-  type: attr(t.enum('both', 'code', 'data')),
-  size: attr(t.uint),
+  id: attr(t.uint, { required: true }),
+  level: attr(t.uint, { required: true }),
+  type: attr(t.enum('both', 'code', 'data'), { required: true }),
+  size: attr(t.uint, { required: true }),
   unit: attr(sizeUnit),
 });
 export type CachetuneCache = Infer<typeof CachetuneCache>;
 
 /** `<monitor>` of a `<cachetune>`: a cache usage monitor for the vCPUs in `vcpus`. */
 export const CachetuneMonitor = el('monitor', {
-  level: attr(t.uint),
-  vcpus: attr(t.string),
+  level: attr(t.uint, { required: true }),
+  vcpus: attr(t.string, { required: true }),
 });
 export type CachetuneMonitor = Infer<typeof CachetuneMonitor>;
 
 /** `<cachetune>`: cache allocation and monitoring for a group of vCPUs. */
 export const Cachetune = el('cachetune', {
-  vcpus: attr(t.string),
+  vcpus: attr(t.string, { required: true }),
   /** Resctrl group name (output only, or kept from the input). */
   id: attr(t.string),
   cache: many(CachetuneCache),
@@ -136,20 +136,20 @@ export type Cachetune = Infer<typeof Cachetune>;
 
 /** `<node>` of a `<memorytune>`: memory bandwidth share (percent) on one host NUMA node. */
 export const MemorytuneNode = el('node', {
-  id: attr(t.uint),
-  bandwidth: attr(t.uint),
+  id: attr(t.uint, { required: true }),
+  bandwidth: attr(t.uint, { required: true }),
 });
 export type MemorytuneNode = Infer<typeof MemorytuneNode>;
 
 /** `<monitor>` of a `<memorytune>`: a memory bandwidth monitor for the vCPUs in `vcpus`. */
 export const MemorytuneMonitor = el('monitor', {
-  vcpus: attr(t.string),
+  vcpus: attr(t.string, { required: true }),
 });
 export type MemorytuneMonitor = Infer<typeof MemorytuneMonitor>;
 
 /** `<memorytune>`: memory bandwidth allocation (Intel MBA) for a group of vCPUs. */
 export const Memorytune = el('memorytune', {
-  vcpus: attr(t.string),
+  vcpus: attr(t.string, { required: true }),
   node: many(MemorytuneNode),
   monitor: many(MemorytuneMonitor),
 });
@@ -198,9 +198,9 @@ export type NumatuneMemory = Infer<typeof NumatuneMemory>;
 
 /** `<memnode>` of `<numatune>`: the host NUMA nodes for one guest NUMA cell. */
 export const Memnode = el('memnode', {
-  cellid: attr(t.uint),
-  mode: attr(numaMode),
-  nodeset: attr(t.string),
+  cellid: attr(t.uint, { required: true }),
+  mode: attr(numaMode, { required: true }),
+  nodeset: attr(t.string, { required: true }),
 });
 export type Memnode = Infer<typeof Memnode>;
 
@@ -213,7 +213,7 @@ export type Numatune = Infer<typeof Numatune>;
 
 /** `<device>` of `<blkiotune>`: weight and limits for one host block device. */
 export const BlkiotuneDevice = el('device', {
-  path: leaf(t.string),
+  path: leaf(t.string, { required: true }),
   weight: leaf(t.uint),
   read_iops_sec: leaf(t.uint),
   write_iops_sec: leaf(t.uint),
