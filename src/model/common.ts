@@ -14,7 +14,8 @@ export const sizeUnit = t.enum(
  * Without a unit libvirt reads the number in the element's default unit (KiB for memory, bytes for storage).
  */
 export function sized<const F extends Fields = {}>(name: string, extra?: F) {
-  return el(name, { unit: attr(sizeUnit), ...(extra ?? ({} as F)), value: text(t.uint) });
+  // libvirt writes other attributes before the unit (`<maxMemory slots='16' unit='KiB'>`).
+  return el(name, { ...(extra ?? ({} as F)), unit: attr(sizeUnit), value: text(t.uint) });
 }
 
 export type ScaledSize = Infer<ReturnType<typeof sized>>;
