@@ -7,10 +7,42 @@ import { decodeDocument, formatDocument, type DocumentDef, type ParseOptions } f
 import { parseXml } from '../xml/parser.js';
 import { localName } from '../xml/tree.js';
 import { domainDocument, type Domain } from './domain/domain.js';
+import { domainsnapshotDocument, type DomainSnapshot } from './snapshot/domainsnapshot.js';
+import { domaincheckpointDocument, type DomainCheckpoint } from './snapshot/domaincheckpoint.js';
+import { domainbackupDocument, type DomainBackup } from './snapshot/domainbackup.js';
+import { filterDocument, type Filter } from './nwfilter/filter.js';
+import { filterbindingDocument, type FilterBinding } from './nwfilter/filterbinding.js';
+import { networkDocument, type Network } from './network/network.js';
+import { networkportDocument, type NetworkPort } from './network/networkport.js';
+import { poolDocument, type Pool } from './storage/pool.js';
+import { volumeDocument, type Volume } from './storage/volume.js';
+import { storagepoolCapabilitiesDocument, type StoragePoolCapabilities } from './storage/poolcaps.js';
+import { secretDocument, type Secret } from './secret.js';
+import { capabilitiesDocument, type Capabilities } from './capabilities/capabilities.js';
+import { domainCapabilitiesDocument, type DomainCapabilities } from './capabilities/domaincaps.js';
+import { deviceDocument, type NodeDevice } from './nodedev/device.js';
+import { interfaceDocument, type HostInterface } from './iface/interface.js';
+import { cpuDocument, type CpuDocument } from './cpu/cpu.js';
 
 /** Every document kind, by root element name. */
 export const documents = {
   domain: domainDocument,
+  domainsnapshot: domainsnapshotDocument,
+  domaincheckpoint: domaincheckpointDocument,
+  domainbackup: domainbackupDocument,
+  filter: filterDocument,
+  filterbinding: filterbindingDocument,
+  network: networkDocument,
+  networkport: networkportDocument,
+  pool: poolDocument,
+  volume: volumeDocument,
+  storagepoolCapabilities: storagepoolCapabilitiesDocument,
+  secret: secretDocument,
+  capabilities: capabilitiesDocument,
+  domainCapabilities: domainCapabilitiesDocument,
+  device: deviceDocument,
+  interface: interfaceDocument,
+  cpu: cpuDocument,
 } as const satisfies Record<string, DocumentDef<any>>;
 
 export type Kind = keyof typeof documents;
@@ -18,6 +50,22 @@ export type Kind = keyof typeof documents;
 /** The object type of each kind. */
 export interface DocumentTypes {
   domain: Domain;
+  domainsnapshot: DomainSnapshot;
+  domaincheckpoint: DomainCheckpoint;
+  domainbackup: DomainBackup;
+  filter: Filter;
+  filterbinding: FilterBinding;
+  network: Network;
+  networkport: NetworkPort;
+  pool: Pool;
+  volume: Volume;
+  storagepoolCapabilities: StoragePoolCapabilities;
+  secret: Secret;
+  capabilities: Capabilities;
+  domainCapabilities: DomainCapabilities;
+  device: NodeDevice;
+  interface: HostInterface;
+  cpu: CpuDocument;
 }
 
 export type AnyDocument = { [K in Kind]: { kind: K; doc: DocumentTypes[K] } }[Kind];

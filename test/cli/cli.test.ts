@@ -113,7 +113,7 @@ test('a bad JSON value: exit 1 naming the path', () => {
   const r2 = run(['xml', f]);
   assert.equal(r2.code, 1);
   assert.match(r2.stderr, /invalid JSON/);
-  writeFileSync(f, '{"network": {}}');
+  writeFileSync(f, '{"nosuch": {}}');
   assert.match(run(['xml', f]).stderr, /one key naming the document kind/);
 });
 

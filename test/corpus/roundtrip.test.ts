@@ -9,7 +9,17 @@ import { corpusDir, corpusFiles } from '../support/corpus.js';
 import { roundTrip } from '../support/roundtrip.js';
 
 /** Corpus counts by root element, from the corpus README. */
-const EXPECTED: Record<string, number> = { domain: 1965 };
+const EXPECTED: Record<string, number> = {
+  domain: 1965, domainsnapshot: 21, domaincheckpoint: 8, domainbackup: 19, filter: 98, filterbinding: 2,
+  network: 117, networkport: 9, pool: 61, volume: 32, storagepoolCapabilities: 2, secret: 7,
+  capabilities: 13, domainCapabilities: 67, cpu: 227, device: 84, interface: 19,
+};
+
+/** Kinds whose model is still being written: reported as todo, not as passing. */
+const INCOMPLETE = new Set<string>([
+  'domainsnapshot', 'domaincheckpoint', 'domainbackup', 'filter', 'filterbinding', 'network', 'networkport',
+  'pool', 'volume', 'storagepoolCapabilities', 'secret', 'capabilities', 'domainCapabilities', 'cpu', 'device', 'interface',
+]);
 
 const files = corpusFiles();
 
@@ -19,7 +29,8 @@ test('the corpus is present', { skip: files.length === 0 && `no corpus at ${corp
 
 for (const kind of Object.keys(documents)) {
   const mine = files.filter((f) => f.root === kind);
-  test(`corpus: every ${kind} document round-trips losslessly and strictly`, { skip: files.length === 0 && 'no corpus' }, () => {
+  const todo = INCOMPLETE.has(kind) && `the ${kind} model is not complete yet`;
+  test(`corpus: every ${kind} document round-trips losslessly and strictly`, { skip: files.length === 0 && 'no corpus', todo }, () => {
     if (EXPECTED[kind] !== undefined) assert.equal(mine.length, EXPECTED[kind], `number of ${kind} documents`);
     const problems: string[] = [];
     for (const f of mine) {

@@ -9,6 +9,8 @@ import { sized } from '../common.js';
 function toggle(name: string) {
   return el(name, { state: attr(t.onOff) });
 }
+/** The object of any on/off feature element: `{ state: true }` for `state='on'`. */
+export type FeatureState = Infer<ReturnType<typeof toggle>>;
 
 // ---------------------------------------------------------------------------
 // Hyper-V enlightenments
