@@ -56,13 +56,27 @@ const NON_XML_CHAR_BMP = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const XML_DECLARATION =
   /^version[ \t\n]*=[ \t\n]*(?:'1\.[0-9]+'|"1\.[0-9]+")(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:'[A-Za-z][A-Za-z0-9._-]*'|"[A-Za-z][A-Za-z0-9._-]*"))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:'(?:yes|no)'|"(?:yes|no)"))?[ \t\n]*$/;
 
+/** Whether `data` is a valid body for `<?xml ...?>` (version, then optional encoding and standalone). */
+export function isXmlDeclarationData(data: string): boolean {
+  return XML_DECLARATION.test(data);
+}
+
 const PUBID_CHARS = /^[ \na-zA-Z0-9'()+,./:=?;!*#@$_%-]*$/;
 const LITERAL_WHITESPACE = /[\t\n]/g;
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Prefix -> namespace URI; '' is the default namespace, mapped to '' when undeclared. */
-type NamespaceScope = Map<string, string>;
+/**
+ * The namespace bindings in scope: prefix -> URI, '' being the default namespace ('' when
+ * undeclared). One map for the whole document, changed when an element declares namespaces
+ * and restored from `undo` when it closes, so lookups stay O(1) however deep the nesting and
+ * however many prefixes each level declares.
+ */
+interface NamespaceBindings {
+  current: Map<string, string>;
+  /** Pairs of (prefix, URI it had before, or undefined), newest last. */
+  undo: (string | undefined)[];
+}
 
 /** Namespace declaration or prefixed attribute waiting for the whole start tag to be read. */
 interface PendingAttr {
@@ -100,14 +114,13 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
   let root: XmlElement | undefined;
   let seenDoctype = false;
 
-  // Open elements, where each began (for "not closed" errors) and their namespace scopes.
-  // A scope is shared with the parent unless the element declares namespaces; null means
-  // nothing but the predefined xml prefix is in scope, the case for most libvirt documents.
+  // Open elements, where each began (for "not closed" errors) and how long the namespace
+  // undo log was before it, to restore its parent's bindings when it closes.
   const openElements: XmlElement[] = [];
   const openOffsets: number[] = [];
-  const openScopes: (NamespaceScope | null)[] = [];
+  const openUndoMarks: number[] = [];
   let current: XmlElement | undefined;
-  let scope: NamespaceScope | null = null;
+  const namespaces: NamespaceBindings = { current: new Map(), undo: [] };
 
   // Next '&' and ']]>' at or after the last place they were looked for. Text between tags
   // is checked against them, so a document without either costs one indexOf each overall.
@@ -158,7 +171,7 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
       pos = p + 1;
       openElements.pop();
       openOffsets.pop();
-      scope = openScopes.pop() ?? null;
+      restoreNamespaces(namespaces, openUndoMarks.pop() ?? 0);
       current = openElements.length > 0 ? openElements[openElements.length - 1] : undefined;
       continue;
     }
@@ -233,6 +246,7 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
     const attrs: Record<string, string> = {};
     let declarations: PendingAttr[] | undefined;
     let prefixedAttrs: PendingAttr[] | undefined;
+    let attrCount = 0;
     let selfClosing = false;
     let p = nameEnd;
     for (;;) {
@@ -278,7 +292,7 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
       const value = needsDecoding ? decodeReferences(s, valueStart, q, true) : s.slice(valueStart, q);
       p = q + 1;
 
-      if (typeof attrs[attrName] === 'string') failAt(s, attrStart, `duplicate attribute ${attrName}`);
+      if (attrCount++ > 0 && typeof attrs[attrName] === 'string') failAt(s, attrStart, `duplicate attribute ${attrName}`);
       // Own properties only ever hold strings, so the typeof test above ignores inherited
       // members; '__proto__' must be defined rather than assigned to become an own property.
       if (attrName === '__proto__') {
@@ -296,22 +310,22 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
       }
     }
 
-    let elementScope = scope;
-    if (declarations !== undefined) elementScope = declareNamespaces(s, scope, declarations);
+    const undoMark = namespaces.undo.length;
+    if (declarations !== undefined) declareNamespaces(s, namespaces, declarations);
 
     let uri: string | undefined;
     if (nameColon < 0) {
-      if (elementScope !== null) uri = elementScope.get('') || undefined;
+      if (namespaces.undo.length > 0) uri = namespaces.current.get('') || undefined;
     } else {
       const prefix = name.slice(0, nameColon);
       if (prefix === 'xml') uri = XML_NAMESPACE;
       else if (prefix === 'xmlns') failAt(s, nameStart, `element name ${name} must not use the xmlns prefix`);
       else {
-        uri = elementScope?.get(prefix);
+        uri = namespaces.current.get(prefix);
         if (uri === undefined) failAt(s, nameStart, `namespace prefix ${prefix} of element ${name} is not bound`);
       }
     }
-    if (prefixedAttrs !== undefined) checkAttributePrefixes(s, elementScope, prefixedAttrs);
+    if (prefixedAttrs !== undefined) checkAttributePrefixes(s, namespaces.current, prefixedAttrs);
 
     const element: XmlElement = uri === undefined ? { name, attrs, children: [] } : { name, attrs, children: [], uri };
     if (current !== undefined) current.children.push(element);
@@ -320,9 +334,10 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
     if (!selfClosing) {
       openElements.push(element);
       openOffsets.push(lt);
-      openScopes.push(scope);
+      openUndoMarks.push(undoMark);
       current = element;
-      scope = elementScope;
+    } else if (declarations !== undefined) {
+      restoreNamespaces(namespaces, undoMark);
     }
   }
 
@@ -410,36 +425,48 @@ function checkQName(s: string, offset: number, name: string, colon: number): voi
   if (!localStarts) failAt(s, offset, `${name} is not a valid qualified name`);
 }
 
-/** The scope of an element that declares namespaces: the parent's, copied, plus its own. */
-function declareNamespaces(s: string, parent: NamespaceScope | null, declarations: PendingAttr[]): NamespaceScope {
-  const scope: NamespaceScope = parent === null ? new Map() : new Map(parent);
+/** Applies an element's declarations, logging what they replace. */
+function declareNamespaces(s: string, namespaces: NamespaceBindings, declarations: PendingAttr[]): void {
+  const { current, undo } = namespaces;
   for (const { name, value, offset } of declarations) {
-    if (name.length === 5) {
+    const prefix = name.length === 5 ? '' : name.slice(6);
+    if (prefix === '') {
       if (value === XML_NAMESPACE || value === XMLNS_NAMESPACE) failAt(s, offset, `${value} cannot be the default namespace`);
-      scope.set('', value);
-      continue;
-    }
-    const prefix = name.slice(6);
-    if (prefix === 'xmlns') failAt(s, offset, 'the xmlns prefix must not be declared');
-    if (prefix === 'xml') {
+    } else if (prefix === 'xmlns') {
+      failAt(s, offset, 'the xmlns prefix must not be declared');
+    } else if (prefix === 'xml') {
       if (value !== XML_NAMESPACE) failAt(s, offset, `the xml prefix can only be bound to ${XML_NAMESPACE}`);
       continue;
+    } else if (value === XML_NAMESPACE) {
+      failAt(s, offset, `${XML_NAMESPACE} can only be bound to the xml prefix`);
+    } else if (value === XMLNS_NAMESPACE) {
+      failAt(s, offset, `${XMLNS_NAMESPACE} cannot be bound to a prefix`);
+    } else if (value === '') {
+      failAt(s, offset, `prefix ${prefix} cannot be undeclared in XML 1.0 (empty xmlns:${prefix})`);
     }
-    if (value === XML_NAMESPACE) failAt(s, offset, `${XML_NAMESPACE} can only be bound to the xml prefix`);
-    if (value === XMLNS_NAMESPACE) failAt(s, offset, `${XMLNS_NAMESPACE} cannot be bound to a prefix`);
-    if (value === '') failAt(s, offset, `prefix ${prefix} cannot be undeclared in XML 1.0 (empty xmlns:${prefix})`);
-    scope.set(prefix, value);
+    undo.push(prefix, current.get(prefix));
+    current.set(prefix, value);
   }
-  return scope;
+}
+
+/** Undoes the declarations logged after `mark`, newest first. */
+function restoreNamespaces(namespaces: NamespaceBindings, mark: number): void {
+  const { current, undo } = namespaces;
+  while (undo.length > mark) {
+    const previous = undo.pop();
+    const prefix = undo.pop() as string;
+    if (previous === undefined) current.delete(prefix);
+    else current.set(prefix, previous);
+  }
 }
 
 /** Every attribute prefix must be bound, and no two attributes may share a namespace + local name. */
-function checkAttributePrefixes(s: string, scope: NamespaceScope | null, attrs: PendingAttr[]): void {
+function checkAttributePrefixes(s: string, bindings: Map<string, string>, attrs: PendingAttr[]): void {
   const expandedNames = attrs.length > 1 ? new Set<string>() : undefined;
   for (const { name, offset } of attrs) {
     const colon = name.indexOf(':');
     const prefix = name.slice(0, colon);
-    const uri = prefix === 'xml' ? XML_NAMESPACE : scope?.get(prefix);
+    const uri = prefix === 'xml' ? XML_NAMESPACE : bindings.get(prefix);
     if (uri === undefined) failAt(s, offset, `namespace prefix ${prefix} of attribute ${name} is not bound`);
     if (expandedNames !== undefined) {
       const expanded = `{${uri}}${name.slice(colon + 1)}`;
