@@ -424,15 +424,15 @@ export function encodeElement(obj: unknown, def: ElDef, indent: string, path: st
   const open = `${indent}<${name}${encodeAttrs(o, table, path)}${decl}`;
 
   // Text content, or stray text kept in the order, makes the element's content inline.
-  if (table.text || xml?.order?.some(isStrayText)) {
-    let s: string | undefined;
-    if (table.text) {
-      const v = o[table.text.key];
-      if (v !== undefined) s = encodeValue((table.text.field as { type: ValueType<unknown> }).type, v, xml, table.text.key, `${path}/text()`);
-      else s = xml?.invalid?.[table.text.key];
-    }
+  let s: string | undefined;
+  if (table.text) {
+    const v = o[table.text.key];
+    if (v !== undefined) s = encodeValue((table.text.field as { type: ValueType<unknown> }).type, v, xml, table.text.key, `${path}/text()`);
+    else s = xml?.invalid?.[table.text.key];
+  }
+  if (s || xml?.order?.some(isStrayText)) {
     const inner = (s ? escapeText(s) : '') + encodeChildren(o, table, '', path, childScope, true);
-    return inner ? `${open}>${inner}</${name}>\n` : `${open}/>\n`;
+    return `${open}>${inner}</${name}>\n`;
   }
   const inner = encodeChildren(o, table, indent + '  ', path, childScope, false);
   return inner ? `${open}>\n${inner}${indent}</${name}>\n` : `${open}/>\n`;
