@@ -280,6 +280,45 @@ test('a disk built in code formats in libvirt order', () => {
   );
 });
 
+test('driver iothread mapping and statistics', () => {
+  const xml = dom(`
+<disk type='file' device='disk'>
+  <driver name='qemu' type='raw' queues='2'>
+    <iothreads>
+      <iothread id='1'>
+        <queue id='0'/>
+      </iothread>
+      <iothread id='2'>
+        <queue id='1'/>
+      </iothread>
+    </iothreads>
+    <statistics>
+      <statistic interval='1'/>
+      <statistic interval='10'/>
+      <latency-histogram type='read'>
+        <bin start='0'/>
+        <bin start='1000'/>
+      </latency-histogram>
+    </statistics>
+  </driver>
+  <source file='/a.img'/>
+  <target dev='vda' bus='virtio'/>
+</disk>`);
+  const d = parseDomain(xml);
+  const drv = d.devices!.disk![0].driver!;
+  assert.deepEqual(drv.iothreads, {
+    iothread: [
+      { id: 1, queue: [{ id: 0 }] },
+      { id: 2, queue: [{ id: 1 }] },
+    ],
+  });
+  assert.deepEqual(drv.statistics, {
+    statistic: [{ interval: 1 }, { interval: 10 }],
+    latencyHistogram: [{ type: 'read', bin: [{ start: 0 }, { start: 1000 }] }],
+  });
+  assert.equal(formatDomain(d), xml);
+});
+
 test('unknown attributes and elements inside a disk survive', () => {
   const xml = dom(`
 <disk type='file' device='disk' future='1'>

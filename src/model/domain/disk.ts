@@ -453,6 +453,28 @@ export type DiskMirror = Infer<typeof DiskMirror>;
 // ---------------------------------------------------------------------------
 // Disk children
 
+/** `<statistic interval='N'/>`: collect timed block statistics over windows of N seconds. */
+export const DiskStatistic = el('statistic', { interval: attr(t.uint) });
+export type DiskStatistic = Infer<typeof DiskStatistic>;
+
+/** `<bin start='N'/>`: lower bound (nanoseconds) of one latency histogram bucket. */
+export const DiskLatencyHistogramBin = el('bin', { start: attr(t.uint) });
+export type DiskLatencyHistogramBin = Infer<typeof DiskLatencyHistogramBin>;
+
+/** `<latency-histogram type='read'>`: I/O latency histogram; without `type` it applies to every operation. */
+export const DiskLatencyHistogram = el('latency-histogram', {
+  type: attr(t.enum('read', 'write', 'zone', 'flush')),
+  bin: many(DiskLatencyHistogramBin),
+});
+export type DiskLatencyHistogram = Infer<typeof DiskLatencyHistogram>;
+
+/** `<statistics>` of a disk driver: optional statistics collection (libvirt 11.2 and later; not in the bundled RNG). */
+export const DiskStatistics = el('statistics', {
+  statistic: many(DiskStatistic),
+  latencyHistogram: many(DiskLatencyHistogram),
+});
+export type DiskStatistics = Infer<typeof DiskStatistics>;
+
 /** `<driver name='qemu' type='qcow2' cache='none'/>`: the hypervisor side of the disk. */
 export const DiskDriver = el('driver', {
   /** Backend driver: `qemu`, `tap`, `file`, `phy` ... */
@@ -476,6 +498,7 @@ export const DiskDriver = el('driver', {
   ...virtioOptions,
   metadata_cache: child(MetadataCache),
   iothreads: child(IothreadMapping),
+  statistics: child(DiskStatistics),
 });
 export type DiskDriver = Infer<typeof DiskDriver>;
 
