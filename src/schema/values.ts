@@ -64,18 +64,20 @@ const DECIMAL = /^\s*[+-]?[0-9]+\s*$/;
 const HEX = /^\s*0[xX][0-9a-fA-F]+\s*$/;
 const FLOAT = /^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$/;
 
+/**
+ * Integers parse whatever their range: like an unknown enumeration value, an out-of-range
+ * number (`queues='-5'`) is kept typed and left for validation to report, using `info`.
+ */
 function integerType(name: string, minimum: number | undefined, maximum?: number): ValueType<number> {
   return {
     name,
     decode(raw) {
       // libvirt reads most integers with base auto-detection; accept 0x too.
       const n = DECIMAL.test(raw) ? Number(raw) : HEX.test(raw) ? parseInt(raw.trim().slice(2), 16) : NaN;
-      if (!Number.isFinite(n)) return undefined;
-      if (minimum !== undefined && n < minimum) return undefined;
-      return n;
+      return Number.isFinite(n) ? n : undefined;
     },
     encode: (v) => String(v),
-    is: (v): v is number => typeof v === 'number' && Number.isInteger(v) && (minimum === undefined || v >= minimum),
+    is: (v): v is number => typeof v === 'number' && Number.isInteger(v),
     exact: false,
     info: { json: 'integer', minimum, maximum },
   };

@@ -132,6 +132,12 @@ test('the strict report names every unmodeled node and unreadable value', () => 
   ]);
 });
 
+test('out-of-range numbers parse typed; validation reports them', () => {
+  const r = parse(`<root><item id='-5'/></root>`);
+  assert.equal(r.item![0].id, -5);
+  assert.equal(format(r), `<root>\n  <item id='-5'/>\n</root>\n`);
+});
+
 test('unreadable values are kept as written', () => {
   const xml = `<root>\n  <item id='x'>\n    <size>lots</size>\n    <tag>y</tag>\n  </item>\n</root>\n`;
   const r = parse(xml);
@@ -158,7 +164,7 @@ test('wrong types and unknown properties are errors naming the path', () => {
   const check = (r: unknown, path: string, re: RegExp) =>
     assert.throws(() => format(r as Root), (e: unknown) => e instanceof ModelError && e.path === path && re.test(e.reason));
   check({ item: [{ id: 'seven' }] }, '/root/item[1]/@id', /expected unsigned integer/);
-  check({ item: [{ id: -1 }] }, '/root/item[1]/@id', /expected unsigned integer/);
+  check({ item: [{ id: 1.5 }] }, '/root/item[1]/@id', /expected unsigned integer/);
   check({ item: {} }, '/root/item', /expected an array/);
   check({ item: [{ size: { value: 1.5 } }] }, '/root/item[1]/size/text()', /expected unsigned integer/);
   check({ item: [{ readonly: 'yes' }] }, '/root/item[1]/readonly', /expected true or false/);

@@ -206,8 +206,17 @@ export const HostdevSourceScsiHost = el('source', {
 });
 export type HostdevSourceScsiHost = Infer<typeof HostdevSourceScsiHost>;
 
-/** `<address uuid='...'/>` of a mediated device. */
-export const MdevAddress = el('address', { uuid: attr(t.uuid) });
+/**
+ * `<address uuid='...'/>` of a mediated device. The PCI attributes are not valid here;
+ * they are modeled so that such a document parses typed and validation can name the mistake.
+ */
+export const MdevAddress = el('address', {
+  uuid: attr(t.uuid),
+  domain: attr(t.hex(4)),
+  bus: attr(t.hex(2)),
+  slot: attr(t.hex(2)),
+  function: attr(t.hex(1)),
+});
 export type MdevAddress = Infer<typeof MdevAddress>;
 
 /** `<source>` of an mdev hostdev. */
@@ -289,6 +298,10 @@ export const Hostdev = el(
     },
     scsi_host: {
       managed,
+      /** Read by libvirt's parser for every subsystem type but accepted for `scsi` only. */
+      sgio: attr(t.enum('filtered', 'unfiltered')),
+      /** Read by libvirt's parser for every subsystem type but accepted for `scsi` only. */
+      rawio: attr(t.yesNo),
       /** Model of the emulated vhost-scsi device. */
       model: attr(t.enum('virtio', 'virtio-transitional', 'virtio-non-transitional')),
       source: child(HostdevSourceScsiHost),
