@@ -527,7 +527,7 @@ export type DiskBlockIo = Infer<typeof DiskBlockIo>;
 /** `<target dev='vda' bus='virtio'/>`: how the guest sees the disk. */
 export const DiskTarget = el('target', {
   /** Device name hint: `vda`, `sda`, `hdc` ... (the guest may name it differently). */
-  dev: attr(t.string),
+  dev: attr(t.pattern('disk target', '^(ioemu:)?(fd|hd|sd|vd|xvd|ubd)[a-zA-Z0-9_]+$')),
   bus: attr(t.enum('ide', 'fdc', 'scsi', 'virtio', 'xen', 'usb', 'uml', 'sata', 'sd')),
   /** Tray state of a CD-ROM or floppy (output). */
   tray: attr(t.enum('open', 'closed')),
@@ -600,13 +600,13 @@ const diskTail = {
   readonly: flag(),
   shareable: flag(),
   transient: child(DiskTransient),
-  serial: leaf(t.string),
+  serial: leaf(t.pattern('disk serial', '^[A-Za-z0-9_.+\\- ]+$')),
   /** World Wide Name, 16 hex digits. */
-  wwn: leaf(t.string),
+  wwn: leaf(t.pattern('wwn', '^(0x)?[0-9a-fA-F]{16}$')),
   /** SCSI vendor, up to 8 printable characters. */
-  vendor: leaf(t.string),
+  vendor: leaf(t.pattern('scsi vendor', '^[\\x20-\\x7E]{0,8}$')),
   /** SCSI product, up to 40 printable characters. */
-  product: leaf(t.string),
+  product: leaf(t.pattern('scsi product', '^[\\x20-\\x7E]{0,40}$')),
   /** Older placement of the source's encryption. */
   encryption: child(Encryption),
   boot: child(Boot),
