@@ -18,9 +18,10 @@ const NON_XML_CHAR =
 // One test decides whether a string can be returned as it is: it matches everything that
 // needs escaping plus everything that might be invalid (any surrogate; pairs are fine and
 // are sorted out on the slow path).
-const TEXT_NEEDS_WORK = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const TEXT_NEEDS_WORK = /[&<>'"\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTR_NEEDS_WORK = /[&<>'"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const TEXT_SPECIALS = /[&<>\r]/g;
+// libvirt escapes quotes in text too; doing the same keeps its own output byte for byte.
+const TEXT_SPECIALS = /[&<>'"\r]/g;
 const ATTR_SPECIALS = /[&<>'"\t\n\r]/g;
 const ENTITY_FOR: Record<string, string> = {
   '&': '&amp;',
@@ -48,7 +49,7 @@ export function checkXmlChars(s: string): void {
   }
 }
 
-/** Escapes text content: `&`, `<`, `>` and CR (which the parser would turn into LF). */
+/** Escapes text content: `&`, `<`, `>`, quotes (as libvirt does) and CR (which the parser would turn into LF). */
 export function escapeText(s: string): string {
   if (!TEXT_NEEDS_WORK.test(s)) return s;
   checkXmlChars(s);

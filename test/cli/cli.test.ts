@@ -28,7 +28,7 @@ test('fmt prints the formatted document', () => {
   const r = run(['fmt', example]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^<domain type='kvm' xmlns:qemu='http:\/\/libvirt.org\/schemas\/domain\/qemu\/1.0'>\n  <name>web-01<\/name>\n/);
-  assert.match(r.stdout, /<description>Front end &amp; cache, managed by "ops"<\/description>/);
+  assert.match(r.stdout, /<description>Front end &amp; cache, managed by &quot;ops&quot;<\/description>/);
   assert.match(r.stdout, /passwd='s3cr&apos;t'/);
 });
 
@@ -108,7 +108,7 @@ test('a bad JSON value: exit 1 naming the path', () => {
   writeFileSync(f, JSON.stringify({ domain: { type: 'kvm', name: 'a', devices: { disk: [{ type: 'file', target: { dev: 5 } }] } } }));
   const r = run(['xml', f]);
   assert.equal(r.code, 1);
-  assert.equal(r.stderr.trim(), `${f}: /domain/devices/disk[1]/target/@dev: expected string, got 5`);
+  assert.equal(r.stderr.trim(), `${f}: /domain/devices/disk[1]/target/@dev: expected disk target, got 5`);
   writeFileSync(f, '{"domain": {');
   const r2 = run(['xml', f]);
   assert.equal(r2.code, 1);

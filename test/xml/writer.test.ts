@@ -17,8 +17,8 @@ function modelError(reason: RegExp): (e: unknown) => boolean {
 }
 
 describe('escaping', () => {
-  test('escapeText escapes &, <, > and CR only', () => {
-    assert.equal(escapeText(`a&b<c>d\re'f"g\th\ni`), `a&amp;b&lt;c&gt;d&#13;e'f"g\th\ni`);
+  test('escapeText escapes &, <, >, quotes and CR only', () => {
+    assert.equal(escapeText(`a&b<c>d\re'f"g\th\ni`), `a&amp;b&lt;c&gt;d&#13;e&apos;f&quot;g\th\ni`);
     assert.equal(escapeText('&&'), '&amp;&amp;');
   });
 
@@ -31,7 +31,7 @@ describe('escaping', () => {
       assert.equal(escapeText(s), s);
       assert.equal(escapeAttr(s), s);
     }
-    assert.equal(escapeText(`it's "x"\t\n`), `it's "x"\t\n`);
+    assert.equal(escapeText(`its x\t\n`), `its x\t\n`);
   });
 
   test('characters XML cannot carry are a ModelError, never written', () => {

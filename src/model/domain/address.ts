@@ -49,7 +49,7 @@ export const Address = el(
       port: attr(t.string),
     },
     'spapr-vio': {
-      reg: attr(t.hex(0)),
+      reg: attr(t.hex(8)),
     },
     ccw: {
       cssid: attr(t.hex(0)),
