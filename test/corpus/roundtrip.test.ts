@@ -23,14 +23,17 @@ const INCOMPLETE = new Set<string>([
 
 const files = corpusFiles();
 
-test('the corpus is present', { skip: files.length === 0 && `no corpus at ${corpusDir}` }, () => {
+// Locally a missing corpus skips these tests; under CI it is a failure.
+const skipAll = files.length === 0 && process.env.CI !== 'true' && `no corpus at ${corpusDir}`;
+
+test('the corpus is present', { skip: skipAll }, () => {
   assert.ok(files.length >= 2751, `expected the 2751 corpus documents, found ${files.length}`);
 });
 
 for (const kind of Object.keys(documents)) {
   const mine = files.filter((f) => f.root === kind);
   const todo = INCOMPLETE.has(kind) && `the ${kind} model is not complete yet`;
-  test(`corpus: every ${kind} document round-trips losslessly and strictly`, { skip: files.length === 0 && 'no corpus', todo }, () => {
+  test(`corpus: every ${kind} document round-trips losslessly and strictly`, { skip: skipAll, todo }, () => {
     if (EXPECTED[kind] !== undefined) assert.equal(mine.length, EXPECTED[kind], `number of ${kind} documents`);
     const problems: string[] = [];
     for (const f of mine) {
