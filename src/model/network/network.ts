@@ -17,8 +17,23 @@ export const DNSMASQ_NS = { uri: 'http://libvirt.org/schemas/network/dnsmasq/1.0
 /** `ipv4` or `ipv6`. */
 const addrFamily = t.enum('ipv4', 'ipv6');
 
-/** How libvirt writes an IP address: a dotted quad or an IPv6 address. */
+/** An IPv4 or IPv6 address (basictypes.rng ipAddr; kept as written). */
 const ipAddr = t.string;
+
+/** A dotted-quad IPv4 address (basictypes.rng ipv4Addr). */
+const ipv4Addr = t.pattern('ipv4 address', '^(((25[0-5])|(2[0-4][0-9])|(1[0-9]{2})|([1-9][0-9])|([0-9]))\\.){3}((25[0-5])|(2[0-4][0-9])|(1[0-9]{2})|([1-9][0-9])|([0-9]))$');
+
+/** A unicast MAC address: the multicast bit of the first byte is clear (basictypes.rng uniMacAddr). */
+export const uniMac = t.pattern('unicast mac address', '^[a-fA-F0-9][02468aAcCeE](:[a-fA-F0-9]{2}){5}$');
+
+/** A host network device name (basictypes.rng deviceName). */
+export const deviceName = t.pattern('device name', '^[a-zA-Z0-9_\\.\\-\\\\:/]+$');
+
+/** A DNS name (basictypes.rng dnsName). */
+const dnsName = t.pattern('dns name', '^[a-zA-Z0-9\\.\\-]+$');
+
+/** Who manages a bridge's MAC table (networkcommon.rng macTableManager). */
+export const macTableManager = t.enum('kernel', 'libvirt');
 
 // ---------------------------------------------------------------------------
 // Connectivity
@@ -26,28 +41,27 @@ const ipAddr = t.string;
 /** `<bridge>`: the host bridge device the network is built on (formatnetwork.rst "Connectivity"). */
 export const NetworkBridge = el('bridge', {
   /** Bridge device name; generated (`virbrN`) for nat, route, open and isolated networks when absent. */
-  name: attr(t.string),
+  name: attr(deviceName),
   /** firewalld zone of the bridge (default `libvirt`). */
-  zone: attr(t.string),
+  zone: attr(t.pattern('zone name', '^[a-zA-Z0-9_\\-]+$')),
   /** Spanning Tree Protocol (default on). */
   stp: attr(t.onOff),
   /** Forward delay in seconds. */
   delay: attr(t.uint),
   /** Who manages the bridge's MAC table: the kernel (learning, flooding) or libvirt. */
-  macTableManager: attr(t.enum('kernel', 'libvirt')),
+  macTableManager: attr(macTableManager),
 });
 export type NetworkBridge = Infer<typeof NetworkBridge>;
 
 /** `<mac address=.../>`: MAC address of the bridge device (formatnetwork.rst "Addressing"). */
 export const NetworkMac = el('mac', {
-  /** Unicast MAC address. */
-  address: attr(t.mac),
+  address: attr(uniMac, { required: true }),
 });
 export type NetworkMac = Infer<typeof NetworkMac>;
 
 /** `<interface dev=.../>` of a `<forward>`: one host device of the pool of forwarding devices. */
 export const ForwardInterface = el('interface', {
-  dev: attr(t.string),
+  dev: attr(deviceName, { required: true }),
   /** Output only (live XML): number of guest interfaces currently using the device. */
   connections: attr(t.uint),
 });
@@ -56,7 +70,7 @@ export type ForwardInterface = Infer<typeof ForwardInterface>;
 /** `<address type='pci' .../>` of a `<forward mode='hostdev'>`: one host PCI device (SR-IOV VF) of the pool. */
 export const ForwardAddress = el('address', {
   /** Always `pci`. */
-  type: attr(t.enum('pci')),
+  type: attr(t.enum('pci'), { required: true }),
   domain: attr(t.hex(4)),
   bus: attr(t.hex(2)),
   slot: attr(t.hex(2)),
@@ -68,20 +82,20 @@ export const ForwardAddress = el('address', {
 export type ForwardAddress = Infer<typeof ForwardAddress>;
 
 /** `<pf dev=.../>` of a `<forward>`: the SR-IOV physical function whose virtual functions form the pool. */
-export const ForwardPf = el('pf', { dev: attr(t.string) });
+export const ForwardPf = el('pf', { dev: attr(deviceName, { required: true }) });
 export type ForwardPf = Infer<typeof ForwardPf>;
 
 /** `<address start= end=/>` of a `<nat>`: the range of public IPv4 addresses used for NAT. */
 export const NatAddress = el('address', {
-  start: attr(t.string),
-  end: attr(t.string),
+  start: attr(ipv4Addr, { required: true }),
+  end: attr(ipv4Addr, { required: true }),
 });
 export type NatAddress = Infer<typeof NatAddress>;
 
 /** `<port start= end=/>` of a `<nat>`: the range of source ports used for NAT (1-65535). */
 export const NatPort = el('port', {
-  start: attr(t.uint),
-  end: attr(t.uint),
+  start: attr(t.uint, { required: true }),
+  end: attr(t.uint, { required: true }),
 });
 export type NatPort = Infer<typeof NatPort>;
 
@@ -104,7 +118,7 @@ export type ForwardNat = Infer<typeof ForwardNat>;
  */
 export const NetworkForward = el('forward', {
   /** Host device to forward through (the first of the pool when there is one). */
-  dev: attr(t.string),
+  dev: attr(deviceName),
   /** Forwarding mode; `nat` when absent. */
   mode: attr(t.enum('nat', 'route', 'open', 'bridge', 'passthrough', 'private', 'vepa', 'hostdev')),
   /** `hostdev` mode: whether libvirt detaches the devices from their host drivers. */
@@ -121,7 +135,7 @@ export type NetworkForward = Infer<typeof NetworkForward>;
 
 /** `<domain name=.../>`: DNS domain of the DHCP clients (formatnetwork.rst "Connectivity"). */
 export const NetworkDomain = el('domain', {
-  name: attr(t.string),
+  name: attr(dnsName, { required: true }),
   /** `true`: requests for this domain are never forwarded to the host's resolver. */
   localOnly: attr(t.yesNo),
   /** `true`: register the network's DNS server for this domain with the host's resolver (systemd-resolved). */
@@ -135,23 +149,23 @@ export type NetworkDomain = Infer<typeof NetworkDomain>;
 /** `<forwarder>` of `<dns>`: an upstream server, optionally only for one domain (formatnetwork.rst "Addressing"). */
 export const DnsForwarder = el('forwarder', {
   /** Domain whose requests go to this server; with no `addr`, requests for it are resolved locally only. */
-  domain: attr(t.string),
+  domain: attr(dnsName),
   addr: attr(ipAddr),
 });
 export type DnsForwarder = Infer<typeof DnsForwarder>;
 
 /** `<txt name= value=/>` of `<dns>`: a DNS TXT record. */
 export const DnsTxt = el('txt', {
-  name: attr(t.string),
-  value: attr(t.string),
+  name: attr(dnsName, { required: true }),
+  value: attr(t.string, { required: true }),
 });
 export type DnsTxt = Infer<typeof DnsTxt>;
 
 /** `<srv>` of `<dns>`: a DNS SRV record. */
 export const DnsSrv = el('srv', {
-  service: attr(t.string),
-  protocol: attr(t.enum('tcp', 'udp')),
-  domain: attr(t.string),
+  service: attr(t.string, { required: true }),
+  protocol: attr(t.enum('tcp', 'udp'), { required: true }),
+  domain: attr(dnsName),
   target: attr(t.string),
   port: attr(t.uint),
   priority: attr(t.uint),
@@ -161,9 +175,9 @@ export type DnsSrv = Infer<typeof DnsSrv>;
 
 /** `<host ip=...>` of `<dns>`: names the DNS server resolves to an address. */
 export const DnsHost = el('host', {
-  ip: attr(ipAddr),
-  /** `<hostname>` elements: names of the address. */
-  hostname: leaves(t.string),
+  ip: attr(ipAddr, { required: true }),
+  /** `<hostname>` elements: names of the address (at least one). */
+  hostname: leaves(dnsName, { required: true }),
 });
 export type DnsHost = Infer<typeof DnsHost>;
 
@@ -184,12 +198,12 @@ export type NetworkDns = Infer<typeof NetworkDns>;
 // IP addressing and DHCP
 
 /** `<tftp root=.../>` of `<ip>`: the directory served by the network's TFTP server. */
-export const IpTftp = el('tftp', { root: attr(t.string) });
+export const IpTftp = el('tftp', { root: attr(t.string, { required: true }) });
 export type IpTftp = Infer<typeof IpTftp>;
 
 /** `<lease>` of a DHCP range or host: the lease time; `expiry='0'` is an infinite lease. */
 export const DhcpLease = el('lease', {
-  expiry: attr(t.uint),
+  expiry: attr(t.uint, { required: true }),
   /** Unit of `expiry` (default minutes). */
   unit: attr(t.enum('seconds', 'minutes', 'hours')),
 });
@@ -197,29 +211,30 @@ export type DhcpLease = Infer<typeof DhcpLease>;
 
 /** `<range start= end=>` of `<dhcp>`: addresses the DHCP server hands out. */
 export const DhcpRange = el('range', {
-  start: attr(ipAddr),
-  end: attr(ipAddr),
+  start: attr(ipAddr, { required: true }),
+  end: attr(ipAddr, { required: true }),
   lease: child(DhcpLease),
 });
 export type DhcpRange = Infer<typeof DhcpRange>;
 
 /** `<host>` of `<dhcp>`: a fixed address for a client, known by MAC (IPv4), DUID `id` (IPv6) or name. */
 export const DhcpHost = el('host', {
-  mac: attr(t.mac),
+  /** Client MAC address (IPv4). */
+  mac: attr(uniMac),
   /** DHCPv6 client DUID. */
   id: attr(t.string),
   /** Host name given to the client. */
   name: attr(t.string),
-  ip: attr(ipAddr),
+  ip: attr(ipAddr, { required: true }),
   lease: child(DhcpLease),
 });
 export type DhcpHost = Infer<typeof DhcpHost>;
 
 /** `<bootp file= server=/>` of `<dhcp>`: the BOOTP boot file and the server that holds it. */
 export const DhcpBootp = el('bootp', {
-  file: attr(t.string),
-  /** Server holding `file`; the host itself when absent. */
-  server: attr(t.string),
+  file: attr(t.string, { required: true }),
+  /** Server holding `file` (name or address); the host itself when absent. */
+  server: attr(dnsName),
 });
 export type DhcpBootp = Infer<typeof DhcpBootp>;
 
@@ -237,7 +252,7 @@ export const NetworkIp = el('ip', {
   family: attr(addrFamily),
   address: attr(ipAddr),
   /** IPv4 netmask (alternative to `prefix`). */
-  netmask: attr(t.string),
+  netmask: attr(ipv4Addr),
   prefix: attr(t.uint),
   /** `true`: reverse lookups in this address's range are answered locally only. */
   localPtr: attr(t.yesNo),
@@ -251,7 +266,7 @@ export type NetworkIp = Infer<typeof NetworkIp>;
 
 /** `<portgroup>`: a named set of port settings guests can pick (formatnetwork.rst "Portgroups"). */
 export const Portgroup = el('portgroup', {
-  name: attr(t.string),
+  name: attr(deviceName, { required: true }),
   /** `true`: used by interfaces that name no portgroup. */
   default: attr(t.yesNo),
   /** Whether guest changes of MAC address and receive filters are trusted. */
@@ -266,7 +281,7 @@ export type Portgroup = Infer<typeof Portgroup>;
 // dnsmasq namespace
 
 /** `<dnsmasq:option value=.../>`: one line added to the network's dnsmasq configuration. */
-export const DnsmasqOption = el('option', { value: attr(t.string) }, { ns: DNSMASQ_NS });
+export const DnsmasqOption = el('option', { value: attr(t.string, { required: true }) }, { ns: DNSMASQ_NS });
 export type DnsmasqOption = Infer<typeof DnsmasqOption>;
 
 /** `<dnsmasq:options>`: extra dnsmasq configuration (formatnetwork.rst "Network namespaces"). */
@@ -284,7 +299,7 @@ export const Network = el('network', {
   ipv6: attr(t.yesNo),
   /** Default for the portgroups and interfaces: whether guest receive filter changes are trusted. */
   trustGuestRxFilters: attr(t.yesNo),
-  name: leaf(t.string),
+  name: leaf(t.string, { required: true }),
   uuid: leaf(t.uuid),
   title: leaf(t.string),
   description: leaf(t.string),

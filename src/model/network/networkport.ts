@@ -6,26 +6,26 @@ import { attr, child, el, leaf, t, variants, type Infer } from '../../schema/ind
 import { defineDocument } from '../../schema/document.js';
 import { HostdevDriver, HostPciAddress } from '../domain/hostdev.js';
 import { Bandwidth, PortOptions, VirtualPort, Vlan } from '../domain/netcommon.js';
+import { deviceName, macTableManager, uniMac } from './network.js';
 
 /** `<owner>`: the guest that uses the port (formatnetworkport.rst "General metadata"). */
 export const NetworkPortOwner = el('owner', {
   /** Name of the owning domain. */
-  name: leaf(t.string),
+  name: leaf(t.string, { required: true }),
   /** UUID of the owning domain. */
-  uuid: leaf(t.uuid),
+  uuid: leaf(t.uuid, { required: true }),
 });
 export type NetworkPortOwner = Infer<typeof NetworkPortOwner>;
 
 /** `<mac address=.../>`: MAC address of the guest interface (formatnetworkport.rst "Common elements"). */
 export const NetworkPortMac = el('mac', {
-  /** Unicast MAC address. */
-  address: attr(t.mac),
+  address: attr(uniMac, { required: true }),
 });
 export type NetworkPortMac = Infer<typeof NetworkPortMac>;
 
 /** `<rxfilters trustGuest=.../>`: whether the guest's MAC address and receive filter changes are trusted (formatnetworkport.rst "Common elements"). */
 export const NetworkPortRxfilters = el('rxfilters', {
-  trustGuest: attr(t.yesNo),
+  trustGuest: attr(t.yesNo, { required: true }),
 });
 export type NetworkPortRxfilters = Infer<typeof NetworkPortRxfilters>;
 
@@ -37,26 +37,26 @@ export type NetworkPortRxfilters = Infer<typeof NetworkPortRxfilters>;
 export const NetworkPortPlug = el(
   'plug',
   {
-    type: attr(t.enum('network', 'bridge', 'direct', 'hostdev-pci')),
+    type: attr(t.enum('network', 'bridge', 'direct', 'hostdev-pci'), { required: true }),
   },
   variants('type', {
     network: {
       /** Bridge device of the network. */
-      bridge: attr(t.string),
+      bridge: attr(deviceName, { required: true }),
       /** Who manages the bridge's MAC table. */
-      macTableManager: attr(t.enum('kernel', 'libvirt')),
+      macTableManager: attr(macTableManager),
     },
     bridge: {
       /** Host bridge device. */
-      bridge: attr(t.string),
+      bridge: attr(deviceName, { required: true }),
       /** Who manages the bridge's MAC table. */
-      macTableManager: attr(t.enum('kernel', 'libvirt')),
+      macTableManager: attr(macTableManager),
     },
     direct: {
       /** Host network device macvtap attaches to. */
-      dev: attr(t.string),
+      dev: attr(deviceName, { required: true }),
       /** macvtap mode. */
-      mode: attr(t.enum('bridge', 'passthrough', 'private', 'vepa')),
+      mode: attr(t.enum('bridge', 'passthrough', 'private', 'vepa'), { required: true }),
     },
     'hostdev-pci': {
       /** Whether libvirt detaches the device from its host driver. */
@@ -64,7 +64,7 @@ export const NetworkPortPlug = el(
       /** The passthrough backend. */
       driver: child(HostdevDriver),
       /** Host PCI address of the device. */
-      address: child(HostPciAddress),
+      address: child(HostPciAddress, { required: true }),
     },
   }),
 );
@@ -72,11 +72,11 @@ export type NetworkPortPlug = Infer<typeof NetworkPortPlug>;
 
 /** `<networkport>`: a port of a virtual network (formatnetworkport.rst). */
 export const NetworkPort = el('networkport', {
-  uuid: leaf(t.uuid),
-  owner: child(NetworkPortOwner),
+  uuid: leaf(t.uuid, { required: true }),
+  owner: child(NetworkPortOwner, { required: true }),
   /** Portgroup of the network the port belongs to. */
-  group: leaf(t.string),
-  mac: child(NetworkPortMac),
+  group: leaf(deviceName),
+  mac: child(NetworkPortMac, { required: true }),
   virtualport: child(VirtualPort),
   bandwidth: child(Bandwidth),
   vlan: child(Vlan),
