@@ -4,60 +4,19 @@
  * the input of CPU comparison and baseline computation (cpu.rng, cputypes.rng).
  *
  * It is the domain's `<cpu>` plus the elements only a host CPU has (`<arch>`, `<features>`,
- * `<microcode>`, `<signature>`, `<counter>`, `<pages>`). The shared parts are the domain
- * definitions themselves.
+ * `<microcode>`, `<signature>`, `<counter>`, `<pages>`). The shared parts are the domain's
+ * and the capabilities' host CPU definitions themselves; `<model>` and `<feature>` are the
+ * guest ones, which also read a host CPU's (a host CPU simply has no `fallback` or `policy`).
  */
-import { attr, child, el, flag, leaf, many, t, type Infer } from '../../schema/index.js';
+import { child, el, leaf, many, type Infer } from '../../schema/index.js';
 import { defineDocument } from '../../schema/document.js';
-import { sizeUnit } from '../common.js';
+import {
+  HostCpuCounter, HostCpuFeatures, HostCpuMicrocode, HostCpuPages, HostCpuSignature,
+} from '../capabilities/hostcpu.js';
 import {
   Cpu, CpuCache, CpuFeature, CpuMaxPhysAddr, CpuModel, CpuNuma, CpuTopology, CpuVendor,
 } from '../domain/cpu.js';
 import { archName } from '../domain/os.js';
-
-/** `<features>` of a host CPU: paging and virtualization capabilities (formatcaps.rst, host `cpu`). */
-export const HostCpuFeatures = el('features', {
-  /** Physical address extension. */
-  pae: flag(),
-  /** Runs without PAE. */
-  nonpae: flag(),
-  /** Intel VT-x. */
-  vmx: flag(),
-  /** AMD-V. */
-  svm: flag(),
-});
-export type HostCpuFeatures = Infer<typeof HostCpuFeatures>;
-
-/** `<microcode version='236'/>`: the host CPU's microcode revision. */
-export const HostCpuMicrocode = el('microcode', {
-  version: attr(t.uint, { required: true }),
-});
-export type HostCpuMicrocode = Infer<typeof HostCpuMicrocode>;
-
-/** `<signature family='6' model='142' stepping='12'/>`: the host CPU's CPUID signature. */
-export const HostCpuSignature = el('signature', {
-  family: attr(t.uint, { required: true }),
-  model: attr(t.uint, { required: true }),
-  stepping: attr(t.uint, { required: true }),
-});
-export type HostCpuSignature = Infer<typeof HostCpuSignature>;
-
-/** `<counter name='tsc' frequency='2303997000' scaling='no'/>`: a host time-stamp counter. */
-export const HostCpuCounter = el('counter', {
-  name: attr(t.string, { required: true }),
-  /** Frequency in Hz. */
-  frequency: attr(t.uint, { required: true }),
-  /** Whether the counter frequency can be scaled for guests (TSC scaling). */
-  scaling: attr(t.yesNo, { required: true }),
-});
-export type HostCpuCounter = Infer<typeof HostCpuCounter>;
-
-/** `<pages unit='KiB' size='2048'/>`: a memory page size the host supports. */
-export const HostCpuPages = el('pages', {
-  unit: attr(sizeUnit),
-  size: attr(t.uint, { required: true }),
-});
-export type HostCpuPages = Infer<typeof HostCpuPages>;
 
 /**
  * `<cpu>` as a document (cpu.rng): a guest CPU (`mode`, `match`, `check`, features with a
