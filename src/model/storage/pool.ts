@@ -288,9 +288,11 @@ export type RbdConfigOpts = Infer<typeof RbdConfigOpts>;
 // ---------------------------------------------------------------------------
 // The pool
 
-/** A pool size `<capacity unit='bytes'>N</capacity>`; without a unit the number is in bytes. */
+/** `<capacity unit='bytes'>N</capacity>` of a pool; without a unit the number is in bytes. */
 export const PoolCapacity = sized('capacity');
+/** `<allocation unit='bytes'>N</allocation>` of a pool (bytes by default). */
 export const PoolAllocation = sized('allocation');
+/** `<available unit='bytes'>N</available>` of a pool (bytes by default). */
 export const PoolAvailable = sized('available');
 
 /**

@@ -101,9 +101,11 @@ export const VolumeBackingStore = el('backingStore', {
 });
 export type VolumeBackingStore = Infer<typeof VolumeBackingStore>;
 
-/** Volume sizes: `<capacity unit='bytes'>N</capacity>`; without a unit the number is in bytes. */
+/** `<capacity unit='bytes'>N</capacity>` of a volume; without a unit the number is in bytes. */
 export const VolumeCapacity = sized('capacity');
+/** `<allocation unit='bytes'>N</allocation>` of a volume (bytes by default). */
 export const VolumeAllocation = sized('allocation');
+/** `<physical unit='bytes'>N</physical>` of a volume (bytes by default). */
 export const VolumePhysical = sized('physical');
 
 /** `<volume type='...'>` (formatstorage.rst "Storage volume XML", "Storage volume general metadata"). */
