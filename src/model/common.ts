@@ -5,7 +5,7 @@ import { attr, el, text, t, type Fields, type Infer } from '../schema/index.js';
 
 /** The units libvirt accepts in a `unit` attribute (formatdomain.rst "Memory Allocation"). */
 export const sizeUnit = t.enum(
-  'b', 'bytes', 'KB', 'k', 'K', 'KiB', 'MB', 'm', 'M', 'MiB', 'GB', 'g', 'G', 'GiB',
+  'b', 'B', 'bytes', 'KB', 'k', 'K', 'KiB', 'MB', 'm', 'M', 'MiB', 'GB', 'g', 'G', 'GiB',
   'TB', 't', 'T', 'TiB', 'PB', 'p', 'P', 'PiB', 'EB', 'e', 'E', 'EiB',
 );
 

@@ -32,6 +32,10 @@ interface Table {
   any?: Slot;
   /** Every slot in definition order (attributes first as they are defined). */
   ordered: Slot[];
+  /** Attribute slots in writing order. */
+  attrList: Slot[];
+  /** Child slots (child, leaf, flag, any) in writing order; a slot's `index` is its position here. */
+  childList: Slot[];
   byKey: Map<string, Slot>;
 }
 
@@ -54,7 +58,7 @@ function matchKey(local: string, ns: Namespace | undefined): string {
 }
 
 function buildTable(def: ElDef, fieldSets: Array<Record<string, Field>>): Table {
-  const table: Table = { attrs: new Map(), children: new Map(), ordered: [], byKey: new Map() };
+  const table: Table = { attrs: new Map(), children: new Map(), ordered: [], attrList: [], childList: [], byKey: new Map() };
   let index = 0;
   for (const fields of fieldSets) {
     for (const key of Object.keys(fields)) {
@@ -89,6 +93,8 @@ function buildTable(def: ElDef, fieldSets: Array<Record<string, Field>>): Table 
       if (table.byKey.has(key)) throw new Error(`definition <${def.name}>: property '${key}' defined twice`);
       table.byKey.set(key, slot);
       table.ordered.push(slot);
+      if (field.kind === 'attr') table.attrList.push(slot);
+      else if (field.kind !== 'text') table.childList.push(slot);
     }
   }
   return table;
@@ -338,9 +344,16 @@ function decodeLeaf(parent: Obj, slot: Slot, node: XmlElement, opts: DecodeOptio
 
 // ---------------------------------------------------------------------------
 // Formatting
+//
+// Output goes into one accumulator string; paths for error messages are only built when
+// an error is thrown, since formatting is on the hot path of every round trip.
 
 /** Namespace URI -> prefix in scope while formatting. */
 type Scope = Record<string, string>;
+
+interface Out {
+  s: string;
+}
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -348,41 +361,47 @@ function typeName(v: unknown): string {
   return typeof v === 'string' ? `'${v}'` : typeof v === 'object' ? 'object' : String(v);
 }
 
-function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | undefined, key: string, path: string): string {
-  if (!type.is(value)) throw new ModelError(`expected ${type.name}, got ${typeName(value)}`, path);
-  if (!type.exact) {
-    const spelled = xml?.spell?.[key];
-    if (spelled !== undefined && type.decode(spelled) === value) return spelled;
-    return type.encode(value);
-  }
-  return value as string;
+function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | undefined, key: string, path: () => string): string {
+  if (!type.is(value)) throw new ModelError(`expected ${type.name}, got ${typeName(value)}`, path());
+  if (type.exact) return value as string;
+  const spelled = xml?.spell?.[key];
+  if (spelled !== undefined && type.decode(spelled) === value) return spelled;
+  return type.encode(value);
 }
 
-/** Writes the attributes of an object. Returns the attribute text (with leading spaces). */
-function encodeAttrs(obj: Obj, table: Table, path: string): string {
-  let out = '';
-  const xml = obj.$xml;
-  for (const slot of table.ordered) {
-    if (slot.field.kind !== 'attr') continue;
-    const v = obj[slot.key];
+/** Appends the attributes of an object (with leading spaces). */
+function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
+  const xml = o.$xml;
+  const list = table.attrList;
+  for (let i = 0; i < list.length; i++) {
+    const slot = list[i];
+    const v = o[slot.key];
     let s: string;
     if (v === undefined) {
       const bad = xml?.invalid?.[slot.key];
       if (bad === undefined) continue;
       s = bad;
-    } else s = encodeValue(slot.field.type, v, xml, slot.key, `${path}/@${slot.xml}`);
-    out += ` ${slot.xml}='${escapeAttr(s)}'`;
+    } else s = encodeValue((slot.field as AttrField).type, v, xml, slot.key, () => `${path}/@${slot.xml}`);
+    out.s += ` ${slot.xml}='${escapeAttr(s)}'`;
   }
-  if (xml?.attrs) {
-    for (const name in xml.attrs) out += ` ${name}='${escapeAttr(xml.attrs[name])}'`;
+  const attrs = xml?.attrs;
+  if (attrs) {
+    if (typeof attrs !== 'object') throw new ModelError(`expected an object in $xml.attrs, got ${typeName(attrs)}`, path);
+    for (const name in attrs) {
+      const value: unknown = attrs[name];
+      if (typeof value !== 'string') throw new ModelError(`expected a string, got ${typeName(value)}`, `${path}/@${name}`);
+      if (!XML_NAME.test(name)) throw new ModelError(`'${name}' is not a valid attribute name`, path);
+      out.s += ` ${name}='${escapeAttr(value)}'`;
+    }
   }
-  return out;
 }
 
-function checkKeys(obj: Obj, table: Table, path: string): void {
-  for (const key in obj) {
-    if (key === '$xml' || table.byKey.has(key)) continue;
-    if (obj[key] === undefined) continue;
+/** Names the library writes from side data; the XML writer checks names of kept nodes itself. */
+const XML_NAME = /^[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*(:[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*)?$/;
+
+function checkKeys(o: Obj, table: Table, path: string): void {
+  for (const key in o) {
+    if (key === '$xml' || table.byKey.has(key) || o[key] === undefined) continue;
     throw new ModelError(`unknown property '${key}'`, path);
   }
 }
@@ -408,136 +427,188 @@ function qualify(local: string, ns: Namespace | undefined, scope: Scope): { name
   return { name: `${ns.prefix}:${local}`, decl: ` xmlns:${ns.prefix}='${escapeAttr(ns.uri)}'` };
 }
 
-/** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
-export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope, local?: string): string {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new ModelError(`expected an object, got ${typeName(obj)}`, path);
-  }
-  const o = obj as Obj;
-  const c = compile(def);
-  const table = c.by ? tableFor(c, o[c.by.key]) : c.common;
-  checkKeys(o, table, path);
-  const xml = o.$xml;
-  const innerScope = scopeWith(scope, xml);
-  const { name, decl } = qualify(local ?? def.name, def.ns, innerScope);
-  const childScope = decl ? { ...innerScope, [def.ns!.uri]: def.ns!.prefix } : innerScope;
-  const open = `${indent}<${name}${encodeAttrs(o, table, path)}${decl}`;
-
-  // Text content, or stray text kept in the order, makes the element's content inline.
-  let s: string | undefined;
-  if (table.text) {
-    const v = o[table.text.key];
-    if (v !== undefined) s = encodeValue((table.text.field as { type: ValueType<unknown> }).type, v, xml, table.text.key, `${path}/text()`);
-    else s = xml?.invalid?.[table.text.key];
-  }
-  if (s || xml?.order?.some(isStrayText)) {
-    const inner = (s ? escapeText(s) : '') + encodeChildren(o, table, '', path, childScope, true);
-    return `${open}>${inner}</${name}>\n`;
-  }
-  const inner = encodeChildren(o, table, indent + '  ', path, childScope, false);
-  return inner ? `${open}>\n${inner}${indent}</${name}>\n` : `${open}/>\n`;
-}
-
 function isStrayText(entry: unknown): boolean {
   return typeof entry === 'object' && entry !== null && 'text' in entry && !('name' in entry);
 }
 
+/** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
+export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope): string {
+  const out: Out = { s: '' };
+  writeElement(out, obj, def, indent, '\n', path, scope);
+  return out.s;
+}
+
 /**
- * Writes the children of an object: in document order when one was kept, then whatever
- * the order does not mention (added in code) in model order. `inline` content (next to
- * text) is written without line breaks, so no whitespace is added to the text.
+ * Appends one element. `nl` is '\n' for block layout and '' inside inline content (next to
+ * text), where no whitespace may be added.
  */
-function encodeChildren(o: Obj, table: Table, indent: string, path: string, scope: Scope, inline: boolean): string {
+function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: string, path: string, scope: Scope): void {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    throw new ModelError(`expected an object, got ${typeName(obj)}`, path);
+  }
+  const o = obj as Obj;
+  const c = compiled.get(def) ?? compile(def);
+  const table = c.by ? tableFor(c, o[c.by.key]) : c.common;
+  checkKeys(o, table, path);
+  const xml = o.$xml;
+  if (xml !== undefined && (typeof xml !== 'object' || xml === null)) throw new ModelError(`expected an object in $xml, got ${typeName(xml)}`, path);
+  const innerScope = xml?.attrs ? scopeWith(scope, xml) : scope;
+  let name = def.name;
+  let childScope = innerScope;
+  out.s += indent + '<';
+  if (def.ns) {
+    const q = qualify(def.name, def.ns, innerScope);
+    name = q.name;
+    out.s += name;
+    encodeAttrs(out, o, table, path);
+    if (q.decl) {
+      out.s += q.decl;
+      childScope = { ...innerScope, [def.ns.uri]: def.ns.prefix };
+    }
+  } else {
+    out.s += name;
+    encodeAttrs(out, o, table, path);
+  }
+
+  // Text content, or stray text kept in the order, makes the element's content inline.
+  let text: string | undefined;
+  const textSlot = table.text;
+  if (textSlot) {
+    const v = o[textSlot.key];
+    if (v !== undefined) text = encodeValue((textSlot.field as { type: ValueType<unknown> }).type, v, xml, textSlot.key, () => `${path}/text()`);
+    else text = xml?.invalid?.[textSlot.key];
+  }
+  const order = xml?.order;
+  if (text || (order && order.some(isStrayText))) {
+    out.s += '>';
+    if (text) out.s += escapeText(text);
+    writeChildren(out, o, table, '', '', path, childScope);
+    out.s += `</${name}>${nl}`;
+    return;
+  }
+  if (!hasContent(o, table)) {
+    out.s += '/>' + nl;
+    return;
+  }
+  out.s += '>' + nl;
+  writeChildren(out, o, table, nl ? indent + '  ' : '', nl, path, childScope);
+  out.s += `${indent}</${name}>${nl}`;
+}
+
+/** Whether writing the children of `o` will produce anything (decides `<x/>` vs `<x>...</x>`). */
+function hasContent(o: Obj, table: Table): boolean {
   const order = o.$xml?.order;
-  let out = '';
-  const put = (s: string) => {
-    out += inline && s.endsWith('\n') ? s.slice(0, -1) : s;
-  };
-  let used: Map<string, number> | undefined;
+  if (Array.isArray(order)) {
+    for (let i = 0; i < order.length; i++) if (typeof order[i] !== 'string') return true;
+  }
+  const list = table.childList;
+  for (let i = 0; i < list.length; i++) {
+    const v = o[list[i].key];
+    if (v === undefined || v === false) continue;
+    if (!Array.isArray(v)) return true;
+    if (list[i].field.kind !== 'any') {
+      if (v.length > 0) return true;
+    } else if (v.some((n) => typeof n !== 'string' || !isWhitespace(n))) return true;
+  }
+  return false;
+}
+
+/**
+ * Appends the children of an object: in document order when one was kept, then whatever
+ * the order does not mention (added in code) in model order.
+ */
+function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: string, path: string, scope: Scope): void {
+  const order = o.$xml?.order;
+  const list = table.childList;
+  let used: number[] | undefined;
   if (order) {
     if (!Array.isArray(order)) throw new ModelError(`expected an array in $xml.order, got ${typeName(order)}`, path);
-    used = new Map();
-    for (const entry of order) {
+    used = new Array<number>(list.length).fill(0);
+    for (let i = 0; i < order.length; i++) {
+      const entry = order[i];
       if (typeof entry === 'string') {
         const slot = table.byKey.get(entry);
-        if (!slot) continue;
-        const n = used.get(entry) ?? 0;
+        if (!slot || slot.index < 0) continue;
+        const n = used[slot.index]++;
         const v = o[entry];
-        if (Array.isArray(v) && (slot.field as ChildField).many) {
-          if (n < v.length) put(encodeSlotItem(o, slot, v[n], n, indent, path, scope));
-        } else if (n === 0 && v !== undefined) {
-          put(encodeSlotItem(o, slot, v, -1, indent, path, scope));
-        }
-        used.set(entry, n + 1);
+        if (v === undefined) continue;
+        if ((slot.field as ChildField).many) {
+          if (Array.isArray(v) && n < v.length) writeSlotItem(out, o, slot, v[n], n, indent, nl, path, scope);
+        } else if (n === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope);
       } else if (isStrayText(entry)) {
         const text = (entry as { text: unknown }).text;
         if (typeof text !== 'string') throw new ModelError(`expected a string in $xml.order text, got ${typeName(text)}`, path);
-        put(inline ? escapeText(text) : indent + escapeText(text) + '\n');
-      } else put(writeAnyNode(entry as XmlNode, indent, path));
+        out.s += nl ? indent + escapeText(text) + nl : escapeText(text);
+      } else out.s += writeKeptNode(entry as XmlNode, indent, nl, path);
     }
   }
-  for (const slot of table.ordered) {
-    if (slot.field.kind === 'attr' || slot.field.kind === 'text') continue;
-    put(encodeSlot(o, slot, indent, path, scope, used?.get(slot.key) ?? 0));
+  for (let i = 0; i < list.length; i++) {
+    const slot = list[i];
+    const v = o[slot.key];
+    if (v === undefined) continue;
+    const from = used ? used[i] : 0;
+    const field = slot.field;
+    if (field.kind === 'any') {
+      if (from > 0) continue;
+      if (!Array.isArray(v)) throw new ModelError(`expected an array of XML nodes, got ${typeName(v)}`, `${path}/${slot.key}`);
+      for (const node of v as XmlNode[]) {
+        if (typeof node === 'string' && isWhitespace(node)) continue;
+        out.s += writeKeptNode(node, indent, nl, path);
+      }
+    } else if ((field as ChildField | LeafField).many) {
+      if (!Array.isArray(v)) throw new ModelError(`expected an array, got ${typeName(v)}`, `${path}/${slot.xml}`);
+      for (let j = from; j < v.length; j++) writeSlotItem(out, o, slot, v[j], j, indent, nl, path, scope);
+    } else if (from === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope);
   }
-  return out;
 }
 
-/** Writes the items of a slot from item `from` on. */
-function encodeSlot(o: Obj, slot: Slot, indent: string, path: string, scope: Scope, from: number): string {
-  const v = o[slot.key];
-  if (v === undefined) return '';
-  const field = slot.field;
-  if (field.kind === 'any') {
-    if (from > 0) return '';
-    if (!Array.isArray(v)) throw new ModelError(`expected an array of XML nodes, got ${typeName(v)}`, `${path}/${slot.key}`);
-    let out = '';
-    for (const node of v as XmlNode[]) out += writeAnyNode(node, indent, path);
-    return out;
-  }
-  if ((field as ChildField | LeafField).many) {
-    if (!Array.isArray(v)) throw new ModelError(`expected an array, got ${typeName(v)}`, `${path}/${slot.xml}`);
-    let out = '';
-    for (let i = from; i < v.length; i++) out += encodeSlotItem(o, slot, v[i], i, indent, path, scope);
-    return out;
-  }
-  if (from > 0) return '';
-  return encodeSlotItem(o, slot, v, -1, indent, path, scope);
-}
-
-function writeAnyNode(node: XmlNode, indent: string, path: string): string {
-  if (typeof node === 'string') return isWhitespace(node) ? '' : indent + escapeText(node) + '\n';
+/** A node kept as it was (unknown element, comment, free-form content). */
+function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string): string {
+  if (typeof node === 'string') return nl ? indent + escapeText(node) + nl : escapeText(node);
   if (typeof node !== 'object' || node === null) throw new ModelError(`expected an XML node, got ${typeName(node)}`, path);
-  return writeNode(node, indent);
+  try {
+    const s = writeNode(node, indent);
+    return nl ? s : s.slice(0, -1);
+  } catch (e) {
+    if (e instanceof ModelError) throw new ModelError(e.reason, path);
+    // A malformed node from JSON (an element without attrs, say) is the input's fault.
+    throw new ModelError(`malformed XML node: ${e instanceof Error ? e.message : String(e)}`, path);
+  }
 }
 
-/** Writes one item of a slot; `i` is its index for arrays, -1 for single values. */
-function encodeSlotItem(o: Obj, slot: Slot, v: unknown, i: number, indent: string, path: string, scope: Scope): string {
+/** Appends one item of a slot; `i` is its index for arrays, -1 for single values. */
+function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, indent: string, nl: string, path: string, scope: Scope): void {
   const itemPath = i >= 0 ? `${path}/${slot.xml}[${i + 1}]` : `${path}/${slot.xml}`;
   const field = slot.field;
   switch (field.kind) {
     case 'child':
-      return encodeElement(v, slot.def!, indent, itemPath, scope);
+      writeElement(out, v, slot.def!, indent, nl, itemPath, scope);
+      return;
     case 'flag': {
       if (typeof v !== 'boolean') throw new ModelError(`expected true or false, got ${typeName(v)}`, itemPath);
-      if (!v) return '';
+      if (!v) return;
       const leafSide = o.$xml?.leaf?.[slot.key] as XmlSide | undefined;
-      return encodeElement(leafSide ? { $xml: leafSide } : {}, { name: slot.xml, ns: slot.ns, fields: {} }, indent, itemPath, scope);
+      writeElement(out, leafSide ? { $xml: leafSide } : {}, { name: slot.xml, ns: slot.ns, fields: {} }, indent, nl, itemPath, scope);
+      return;
     }
     case 'leaf': {
-      const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, itemPath);
+      const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, () => itemPath);
       const leafSide = i < 0 ? (o.$xml?.leaf?.[slot.key] as XmlSide | undefined) : undefined;
-      const { name, decl } = qualify(slot.xml, slot.ns, scope);
-      const attrs = leafSide?.attrs ? encodeAttrs({ $xml: leafSide }, EMPTY_TABLE, itemPath) : '';
+      const { name, decl } = slot.ns ? qualify(slot.xml, slot.ns, scope) : { name: slot.xml, decl: '' };
+      out.s += `${indent}<${name}`;
+      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, EMPTY_TABLE, itemPath);
+      out.s += decl;
       if (leafSide?.order) {
-        const inner = encodeChildren({ $xml: leafSide }, EMPTY_TABLE, '', itemPath, scope, true);
-        return `${indent}<${name}${attrs}${decl}>${escapeText(s)}${inner}</${name}>\n`;
-      }
-      return s === '' ? `${indent}<${name}${attrs}${decl}/>\n` : `${indent}<${name}${attrs}${decl}>${escapeText(s)}</${name}>\n`;
+        out.s += `>${escapeText(s)}`;
+        writeChildren(out, { $xml: leafSide }, EMPTY_TABLE, '', '', itemPath, scope);
+        out.s += `</${name}>${nl}`;
+      } else if (s === '') out.s += `/>${nl}`;
+      else out.s += `>${escapeText(s)}</${name}>${nl}`;
+      return;
     }
     default:
-      return '';
+      return;
   }
 }
 
-const EMPTY_TABLE: Table = { attrs: new Map(), children: new Map(), ordered: [], byKey: new Map() };
+const EMPTY_TABLE: Table = { attrs: new Map(), children: new Map(), ordered: [], attrList: [], childList: [], byKey: new Map() };

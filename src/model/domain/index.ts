@@ -45,3 +45,4 @@ export * from './tuning.js';
 export * from './video.js';
 export * from './vsock.js';
 export * from './watchdog.js';
+export * from './device-document.js';
