@@ -176,8 +176,11 @@ function leafContent(node: XmlElement): { text: string; extra: boolean } {
 }
 
 /** Reads `node` as an object of definition `def`. */
-export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions, path?: string): Obj {
-  const c = compile(def);
+/** Per-depth scratch arrays for the child order, so parsing allocates one only when it is kept. */
+const orderScratch: (string | XmlNode | { text: string })[][] = [];
+
+export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions, path?: string, depth = 0): Obj {
+  const c = compiled.get(def) ?? compile(def);
   const table = c.by ? tableFor(c, node.attrs[c.by.xml]) : c.common;
   const obj: Obj = {};
   const reporting = opts.report !== undefined;
@@ -200,7 +203,8 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
   if (kids.length === 0) return obj;
 
   // Children
-  let order: (string | XmlNode | { text: string })[] | undefined = [];
+  const order = (orderScratch[depth] ??= []);
+  order.length = 0;
   let keepOrder = false;
   let lastIndex = -1;
   let text: string | undefined;
@@ -274,15 +278,15 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
     let value: unknown;
     switch (field.kind) {
       case 'child':
-        value = decodeElement(kid, slot.def!, opts, childPath);
+        value = decodeElement(kid, slot.def!, opts, childPath, depth + 1);
         break;
       case 'leaf':
-        value = decodeLeaf(obj, slot, kid, opts, childPath);
+        value = decodeLeaf(obj, slot, kid, opts, childPath, depth);
         break;
       case 'flag':
         value = true;
         if (kid.children.length > 0 || hasAttrs(kid)) {
-          const leafSide = decodeElement(kid, EMPTY, opts, childPath);
+          const leafSide = decodeElement(kid, EMPTY, opts, childPath, depth + 1);
           (side(obj).leaf ??= {})[slot.key] = leafSide.$xml!;
         }
         break;
@@ -307,7 +311,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
     if (v !== undefined) obj[table.text.key] = v;
   }
   if (anyNodes) obj[table.any!.key] = anyNodes;
-  if (keepOrder) side(obj).order = order;
+  if (keepOrder) side(obj).order = order.slice();
   return obj;
 }
 
@@ -318,7 +322,7 @@ function hasAttrs(node: XmlElement): boolean {
   return false;
 }
 
-function decodeLeaf(parent: Obj, slot: Slot, node: XmlElement, opts: DecodeOptions, path: string | undefined): unknown {
+function decodeLeaf(parent: Obj, slot: Slot, node: XmlElement, opts: DecodeOptions, path: string | undefined, depth: number): unknown {
   const field = slot.field as LeafField;
   const { text, extra } = leafContent(node);
   let value: unknown;
@@ -336,7 +340,7 @@ function decodeLeaf(parent: Obj, slot: Slot, node: XmlElement, opts: DecodeOptio
   }
   if (extra || hasAttrs(node)) {
     if (field.many) return undefined;
-    const leafSide = decodeElement({ name: node.name, attrs: node.attrs, children: node.children.filter((k) => typeof k !== 'string' && !('cdata' in k)) }, EMPTY, opts, path);
+    const leafSide = decodeElement({ name: node.name, attrs: node.attrs, children: node.children.filter((k) => typeof k !== 'string' && !('cdata' in k)) }, EMPTY, opts, path, depth + 1);
     if (leafSide.$xml) (side(parent).leaf ??= {})[slot.key] = leafSide.$xml;
   }
   return value;
