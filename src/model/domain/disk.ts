@@ -307,7 +307,11 @@ export type DiskSourceVhostVdpa = Infer<typeof DiskSourceVhostVdpa>;
 /** Children that end every network source: common source parts, then credentials and encryption. */
 const hosts = { host: many(DiskSourceHost) } as const;
 const curlProps = { readahead: child(DiskSourceReadahead), timeout: child(DiskSourceTimeout) } as const;
-const netTail = { ...slices, auth: child(DiskAuth), encryption: child(Encryption), ...dataStore } as const;
+/**
+ * libvirt's parser reads a `<seclabel>` in every source type, network ones included, though
+ * the RNG leaves it out there; modeled so such documents parse typed and validation can judge.
+ */
+const netTail = { ...slices, seclabel: many(DeviceSeclabel), auth: child(DiskAuth), encryption: child(Encryption), ...dataStore } as const;
 
 /**
  * `<source protocol='...' name='...'>` of a `type='network'` disk. The `protocol` decides
