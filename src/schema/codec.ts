@@ -373,6 +373,16 @@ function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | un
   return type.encode(value);
 }
 
+/** Escapes for an attribute or text; a character XML cannot carry becomes an error naming `path`. */
+function escaped(escape: (s: string) => string, s: string, path: () => string): string {
+  try {
+    return escape(s);
+  } catch (e) {
+    if (e instanceof ModelError) throw new ModelError(e.reason, path());
+    throw e;
+  }
+}
+
 /** Appends the attributes of an object (with leading spaces). */
 function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
   const xml = o.$xml;
@@ -386,7 +396,7 @@ function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
       if (bad === undefined) continue;
       s = bad;
     } else s = encodeValue((slot.field as AttrField).type, v, xml, slot.key, () => `${path}/@${slot.xml}`);
-    out.s += ` ${slot.xml}='${escapeAttr(s)}'`;
+    out.s += ` ${slot.xml}='${escaped(escapeAttr, s, () => `${path}/@${slot.xml}`)}'`;
   }
   const attrs = xml?.attrs;
   if (attrs) {
@@ -395,7 +405,7 @@ function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
       const value: unknown = attrs[name];
       if (typeof value !== 'string') throw new ModelError(`expected a string, got ${typeName(value)}`, `${path}/@${name}`);
       if (!XML_NAME.test(name)) throw new ModelError(`'${name}' is not a valid attribute name`, path);
-      out.s += ` ${name}='${escapeAttr(value)}'`;
+      out.s += ` ${name}='${escaped(escapeAttr, value, () => `${path}/@${name}`)}'`;
     }
   }
 }
@@ -485,7 +495,7 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
   const order = xml?.order;
   if (text || (order && order.some(isStrayText))) {
     out.s += '>';
-    if (text) out.s += escapeText(text);
+    if (text) out.s += escaped(escapeText, text, () => `${path}/text()`);
     writeChildren(out, o, table, '', '', path, childScope);
     out.s += `</${name}>${nl}`;
     return;
@@ -542,7 +552,8 @@ function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: strin
       } else if (isStrayText(entry)) {
         const text = (entry as { text: unknown }).text;
         if (typeof text !== 'string') throw new ModelError(`expected a string in $xml.order text, got ${typeName(text)}`, path);
-        out.s += nl ? indent + escapeText(text) + nl : escapeText(text);
+        const t = escaped(escapeText, text, () => path);
+        out.s += nl ? indent + t + nl : t;
       } else out.s += writeKeptNode(entry as XmlNode, indent, nl, path);
     }
   }
@@ -568,7 +579,10 @@ function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: strin
 
 /** A node kept as it was (unknown element, comment, free-form content). */
 function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string): string {
-  if (typeof node === 'string') return nl ? indent + escapeText(node) + nl : escapeText(node);
+  if (typeof node === 'string') {
+    const t = escaped(escapeText, node, () => path);
+    return nl ? indent + t + nl : t;
+  }
   if (typeof node !== 'object' || node === null) throw new ModelError(`expected an XML node, got ${typeName(node)}`, path);
   try {
     const s = writeNode(node, indent);
@@ -602,12 +616,13 @@ function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, inde
       out.s += `${indent}<${name}`;
       if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, EMPTY_TABLE, itemPath);
       out.s += decl;
+      const t = escaped(escapeText, s, () => itemPath);
       if (leafSide?.order) {
-        out.s += `>${escapeText(s)}`;
+        out.s += `>${t}`;
         writeChildren(out, { $xml: leafSide }, EMPTY_TABLE, '', '', itemPath, scope);
         out.s += `</${name}>${nl}`;
       } else if (s === '') out.s += `/>${nl}`;
-      else out.s += `>${escapeText(s)}</${name}>${nl}`;
+      else out.s += `>${t}</${name}>${nl}`;
       return;
     }
     default:
