@@ -3,7 +3,7 @@
  * kind from the root element (XML) or the single top-level key (JSON).
  */
 import { ModelError } from '../errors.js';
-import { decodeDocument, formatDocument, type DocumentDef, type ParseOptions } from '../schema/document.js';
+import { decodeDocument, formatDocument, xmlOptions, type DocumentDef, type ParseOptions } from '../schema/document.js';
 import { parseXml } from '../xml/parser.js';
 import { localName } from '../xml/tree.js';
 import { domainDocument, type Domain } from './domain/domain.js';
@@ -80,12 +80,13 @@ function kindNames(): string {
 
 /** Parses any supported document; the root element decides the kind. */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): AnyDocument {
-  const xml = parseXml(input, options);
+  const { xml: xmlOpts, elementPositions } = xmlOptions(options);
+  const xml = parseXml(input, xmlOpts);
   const root = xml.root;
   const kind = localName(root.name);
   if (!isKind(kind)) throw new ModelError(`unsupported document <${root.name}> (supported: ${kindNames()})`);
   const def = documents[kind] as DocumentDef<unknown>;
-  return { kind, doc: decodeDocument(def, xml, options) } as AnyDocument;
+  return { kind, doc: decodeDocument(def, xml, options, elementPositions) } as AnyDocument;
 }
 
 /** Formats a document of the given kind. */

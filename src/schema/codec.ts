@@ -133,6 +133,16 @@ function tableFor(c: Compiled, discriminator: unknown): Table {
 export interface DecodeOptions {
   /** Called for every node the model does not know and every value it cannot read. */
   report?: (path: string, problem: string) => void;
+  /** Filled with the source position of every object read, when given. */
+  positions?: WeakMap<object, SourcePosition>;
+  /** Positions of the XML elements, as the parser's `locate` reported them. */
+  elementPositions?: Map<XmlElement, SourcePosition>;
+}
+
+/** Where an element starts in its source text (1-based). */
+export interface SourcePosition {
+  line: number;
+  column: number;
 }
 
 type Obj = Record<string, unknown> & { $xml?: XmlSide };
@@ -184,6 +194,10 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
   const table = c.by ? tableFor(c, node.attrs[c.by.xml]) : c.common;
   const obj: Obj = {};
   const reporting = opts.report !== undefined;
+  if (opts.positions !== undefined) {
+    const at = opts.elementPositions?.get(node);
+    if (at) opts.positions.set(obj, at);
+  }
 
   // Attributes
   const attrs = node.attrs;

@@ -1,4 +1,4 @@
 export * from './define.js';
 export { t, type ValueType, type ValueInfo } from './values.js';
-export { decodeElement, encodeElement, type DecodeOptions } from './codec.js';
-export { defineDocument, parseDocument, decodeDocument, formatDocument, type DocumentDef, type ParseOptions } from './document.js';
+export { decodeElement, encodeElement, type DecodeOptions, type SourcePosition } from './codec.js';
+export { defineDocument, parseDocument, decodeDocument, xmlOptions, formatDocument, type DocumentDef, type ParseOptions } from './document.js';

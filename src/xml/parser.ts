@@ -13,6 +13,11 @@ import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlDocument, type XmlElement, type
 export interface ParseXmlOptions {
   /** Deepest element nesting accepted (the root is depth 1). Default 512. */
   maxDepth?: number;
+  /**
+   * Called with each element's start-tag position (1-based line and column, in UTF-16 code
+   * units), for messages that point into the source. Costs nothing when absent.
+   */
+  locate?: (element: XmlElement, line: number, column: number) => void;
 }
 
 const DEFAULT_MAX_DEPTH = 512;
@@ -104,6 +109,11 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
   if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   const bad = (fromBytes ? NON_XML_CHAR_BMP : NON_XML_CHAR).exec(s);
   if (bad) failAt(s, bad.index, `character ${describeCodeUnit(s, bad.index)} is not allowed in XML`);
+
+  const locate = options?.locate;
+  let locLine = 1;
+  let locLineStart = 0;
+  let locScanned = 0;
 
   const requestedDepth = options?.maxDepth;
   const maxDepth = typeof requestedDepth === 'number' && !Number.isNaN(requestedDepth) ? requestedDepth : DEFAULT_MAX_DEPTH;
@@ -328,6 +338,14 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
     if (prefixedAttrs !== undefined) checkAttributePrefixes(s, namespaces.current, prefixedAttrs);
 
     const element: XmlElement = uri === undefined ? { name, attrs, children: [] } : { name, attrs, children: [], uri };
+    if (locate !== undefined) {
+      for (let nl = s.indexOf('\n', locScanned); nl >= 0 && nl < lt; nl = s.indexOf('\n', nl + 1)) {
+        locLine++;
+        locLineStart = nl + 1;
+      }
+      locScanned = lt;
+      locate(element, locLine, lt - locLineStart + 1);
+    }
     if (current !== undefined) current.children.push(element);
     else root = element;
     pos = p;

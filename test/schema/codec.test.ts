@@ -177,3 +177,11 @@ test('the JSON form round-trips too', () => {
   const r = JSON.parse(JSON.stringify(parse(xml)));
   assert.equal(format(r), xml);
 });
+
+test('positions: every object read can be located in the source', () => {
+  const positions = new WeakMap<object, { line: number; column: number }>();
+  const r = parseDocument(doc, `<root>\n  <name>n</name>\n  <item id='1'>\n    <size>3</size>\n  </item>\n</root>`, { positions });
+  assert.deepEqual(positions.get(r), { line: 1, column: 1 });
+  assert.deepEqual(positions.get(r.item![0]), { line: 3, column: 3 });
+  assert.deepEqual(positions.get(r.item![0].size!), { line: 4, column: 5 });
+});
