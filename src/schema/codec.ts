@@ -12,7 +12,7 @@ import type { ValueType } from './values.js';
 // ---------------------------------------------------------------------------
 // Compiled tables
 
-interface Slot {
+export interface Slot {
   key: string;
   field: Field;
   /** Position among children, for deciding whether the document order is the model's order. */
@@ -22,9 +22,14 @@ interface Slot {
   /** XML name (attributes: as written; children: local name). */
   xml: string;
   ns?: Namespace;
+  /** Position in the table's definition order. */
+  pos: number;
+  /** Attributes: ` name='` (written before the value) and `/@name` (appended to error paths). */
+  attrPrefix: string;
+  atPath: string;
 }
 
-interface Table {
+export interface Table {
   attrs: Map<string, Slot>;
   /** Child elements by match key: local name, or `{uri}local` for namespaced ones. */
   children: Map<string, Slot>;
@@ -66,32 +71,33 @@ function buildTable(def: ElDef, fieldSets: Array<Record<string, Field>>): Table 
       let slot: Slot;
       switch (field.kind) {
         case 'attr':
-          slot = { key, field, index: -1, xml: field.xml ?? key };
+          slot = { key, field, index: -1, xml: field.xml ?? key, pos: 0, attrPrefix: ` ${field.xml ?? key}='`, atPath: `/@${field.xml ?? key}` };
           table.attrs.set(slot.xml, slot);
           break;
         case 'text':
-          slot = { key, field, index: -1, xml: '#text' };
+          slot = { key, field, index: -1, xml: '#text', pos: 0, attrPrefix: '', atPath: '' };
           table.text = slot;
           break;
         case 'any':
-          slot = { key, field, index: index++, xml: '#any' };
+          slot = { key, field, index: index++, xml: '#any', pos: 0, attrPrefix: '', atPath: '' };
           table.any = slot;
           break;
         case 'child': {
           // Definitions may refer to each other; resolve lazily on first compile.
           const childDef = resolve(field.def);
-          slot = { key, field, index: index++, def: childDef, xml: childDef.name, ns: childDef.ns };
+          slot = { key, field, index: index++, def: childDef, xml: childDef.name, ns: childDef.ns, pos: 0, attrPrefix: '', atPath: '' };
           table.children.set(matchKey(slot.xml, slot.ns), slot);
           break;
         }
         case 'leaf':
         case 'flag':
-          slot = { key, field, index: index++, xml: field.xml ?? key, ns: field.ns };
+          slot = { key, field, index: index++, xml: field.xml ?? key, ns: field.ns, pos: 0, attrPrefix: '', atPath: '' };
           table.children.set(matchKey(slot.xml, slot.ns), slot);
           break;
       }
       if (table.byKey.has(key)) throw new Error(`definition <${def.name}>: property '${key}' defined twice`);
       table.byKey.set(key, slot);
+      slot.pos = table.ordered.length;
       table.ordered.push(slot);
       if (field.kind === 'attr') table.attrList.push(slot);
       else if (field.kind !== 'text') table.childList.push(slot);
@@ -125,6 +131,12 @@ function tableFor(c: Compiled, discriminator: unknown): Table {
   if (!c.cases) return c.common;
   const name = discriminator === undefined ? c.defaultCase : discriminator;
   return (typeof name === 'string' && c.cases.get(name)) || c.common;
+}
+
+/** The compiled fields that apply to `obj`, its variant chosen as parsing and formatting choose it (for validation; read-only). */
+export function tableOf(def: ElDef, obj: Readonly<Record<string, unknown>>): Readonly<Table> {
+  const c = compiled.get(def) ?? compile(def);
+  return c.by ? tableFor(c, obj[c.by.key]) : c.common;
 }
 
 // ---------------------------------------------------------------------------
@@ -379,8 +391,9 @@ function typeName(v: unknown): string {
   return typeof v === 'string' ? `'${v}'` : typeof v === 'object' ? 'object' : String(v);
 }
 
-function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | undefined, key: string, path: () => string): string {
-  if (!type.is(value)) throw new ModelError(`expected ${type.name}, got ${typeName(value)}`, path());
+// Error paths are passed as a base and a suffix and joined only when an error is thrown.
+function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | undefined, key: string, path: string, suffix: string): string {
+  if (!type.is(value)) throw new ModelError(`expected ${type.name}, got ${typeName(value)}`, path + suffix);
   if (type.exact) return value as string;
   const spelled = xml?.spell?.[key];
   if (spelled !== undefined && type.decode(spelled) === value) return spelled;
@@ -388,29 +401,57 @@ function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | un
 }
 
 /** Escapes for an attribute or text; a character XML cannot carry becomes an error naming `path`. */
-function escaped(escape: (s: string) => string, s: string, path: () => string): string {
+function escaped(escape: (s: string) => string, s: string, path: string, suffix: string): string {
   try {
     return escape(s);
   } catch (e) {
-    if (e instanceof ModelError) throw new ModelError(e.reason, path());
+    if (e instanceof ModelError) throw new ModelError(e.reason, path + suffix);
     throw e;
   }
 }
 
-/** Appends the attributes of an object (with leading spaces). */
-function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
+/**
+ * The fields present on `o`, in definition order, found with one pass over its own keys
+ * (a document sets few of the many fields a definition has). Unknown keys are errors.
+ */
+function presentSlots(o: Obj, table: Table, path: string, into: Slot[]): Slot[] {
+  into.length = 0;
+  const byKey = table.byKey;
+  for (const key in o) {
+    const slot = byKey.get(key);
+    if (slot === undefined) {
+      if (key === '$xml' || o[key] === undefined) continue;
+      throw new ModelError(`unknown property '${key}'`, path);
+    }
+    if (o[key] === undefined) continue;
+    // Insertion sort: parsed objects already hold their keys in (nearly) definition order.
+    let i = into.length;
+    into.push(slot);
+    while (i > 0 && into[i - 1].pos > slot.pos) {
+      into[i] = into[i - 1];
+      i--;
+    }
+    into[i] = slot;
+  }
+  return into;
+}
+
+/** Appends the attributes of an object (with leading spaces): typed ones, then invalid and unknown ones. */
+function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: string): void {
   const xml = o.$xml;
-  const list = table.attrList;
-  for (let i = 0; i < list.length; i++) {
-    const slot = list[i];
-    const v = o[slot.key];
-    let s: string;
-    if (v === undefined) {
-      const bad = xml?.invalid?.[slot.key];
-      if (bad === undefined) continue;
-      s = bad;
-    } else s = encodeValue((slot.field as AttrField).type, v, xml, slot.key, () => `${path}/@${slot.xml}`);
-    out.s += ` ${slot.xml}='${escaped(escapeAttr, s, () => `${path}/@${slot.xml}`)}'`;
+  for (let i = 0; i < present.length; i++) {
+    const slot = present[i];
+    if (slot.field.kind !== 'attr') continue;
+    const s = encodeValue((slot.field as AttrField).type, o[slot.key], xml, slot.key, path, slot.atPath);
+    out.s += slot.attrPrefix + escaped(escapeAttr, s, path, slot.atPath) + "'";
+  }
+  const invalid = xml?.invalid;
+  if (invalid) {
+    for (const key in invalid) {
+      const slot = table.byKey.get(key);
+      if (!slot || slot.field.kind !== 'attr' || o[key] !== undefined) continue;
+      out.s += slot.attrPrefix + escaped(escapeAttr, String(invalid[key]), path, slot.atPath) + "'";
+    }
   }
   const attrs = xml?.attrs;
   if (attrs) {
@@ -419,20 +460,13 @@ function encodeAttrs(out: Out, o: Obj, table: Table, path: string): void {
       const value: unknown = attrs[name];
       if (typeof value !== 'string') throw new ModelError(`expected a string, got ${typeName(value)}`, `${path}/@${name}`);
       if (!XML_NAME.test(name)) throw new ModelError(`'${name}' is not a valid attribute name`, path);
-      out.s += ` ${name}='${escaped(escapeAttr, value, () => `${path}/@${name}`)}'`;
+      out.s += ` ${name}='${escaped(escapeAttr, value, path, `/@${name}`)}'`;
     }
   }
 }
 
 /** Names the library writes from side data; the XML writer checks names of kept nodes itself. */
 const XML_NAME = /^[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*(:[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*)?$/;
-
-function checkKeys(o: Obj, table: Table, path: string): void {
-  for (const key in o) {
-    if (key === '$xml' || table.byKey.has(key) || o[key] === undefined) continue;
-    throw new ModelError(`unknown property '${key}'`, path);
-  }
-}
 
 function scopeWith(scope: Scope, xml: XmlSide | undefined): Scope {
   const attrs = xml?.attrs;
@@ -462,22 +496,25 @@ function isStrayText(entry: unknown): boolean {
 /** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
 export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope): string {
   const out: Out = { s: '' };
-  writeElement(out, obj, def, indent, '\n', path, scope);
+  writeElement(out, obj, def, indent, '\n', path, scope, 0);
   return out.s;
 }
+
+/** Per-depth scratch arrays for the present fields, so formatting does not allocate them. */
+const presentScratch: Slot[][] = [];
 
 /**
  * Appends one element. `nl` is '\n' for block layout and '' inside inline content (next to
  * text), where no whitespace may be added.
  */
-function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: string, path: string, scope: Scope): void {
+function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new ModelError(`expected an object, got ${typeName(obj)}`, path);
   }
   const o = obj as Obj;
   const c = compiled.get(def) ?? compile(def);
   const table = c.by ? tableFor(c, o[c.by.key]) : c.common;
-  checkKeys(o, table, path);
+  const present = presentSlots(o, table, path, (presentScratch[depth] ??= []));
   const xml = o.$xml;
   if (xml !== undefined && (typeof xml !== 'object' || xml === null)) throw new ModelError(`expected an object in $xml, got ${typeName(xml)}`, path);
   const innerScope = xml?.attrs ? scopeWith(scope, xml) : scope;
@@ -488,14 +525,14 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
     const q = qualify(def.name, def.ns, innerScope);
     name = q.name;
     out.s += name;
-    encodeAttrs(out, o, table, path);
+    encodeAttrs(out, o, present, table, path);
     if (q.decl) {
       out.s += q.decl;
       childScope = { ...innerScope, [def.ns.uri]: def.ns.prefix };
     }
   } else {
     out.s += name;
-    encodeAttrs(out, o, table, path);
+    encodeAttrs(out, o, present, table, path);
   }
 
   // Text content, or stray text kept in the order, makes the element's content inline.
@@ -503,38 +540,40 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
   const textSlot = table.text;
   if (textSlot) {
     const v = o[textSlot.key];
-    if (v !== undefined) text = encodeValue((textSlot.field as { type: ValueType<unknown> }).type, v, xml, textSlot.key, () => `${path}/text()`);
+    if (v !== undefined) text = encodeValue((textSlot.field as { type: ValueType<unknown> }).type, v, xml, textSlot.key, path, '/text()');
     else text = xml?.invalid?.[textSlot.key];
   }
   const order = xml?.order;
   if (text || (order && order.some(isStrayText))) {
     out.s += '>';
-    if (text) out.s += escaped(escapeText, text, () => `${path}/text()`);
-    writeChildren(out, o, table, '', '', path, childScope);
+    if (text) out.s += escaped(escapeText, text, path, '/text()');
+    writeChildren(out, o, present, table, '', '', path, childScope, depth);
     out.s += `</${name}>${nl}`;
     return;
   }
-  if (!hasContent(o, table)) {
+  if (!hasContent(o, present)) {
     out.s += '/>' + nl;
     return;
   }
   out.s += '>' + nl;
-  writeChildren(out, o, table, nl ? indent + '  ' : '', nl, path, childScope);
+  writeChildren(out, o, present, table, nl ? indent + '  ' : '', nl, path, childScope, depth);
   out.s += `${indent}</${name}>${nl}`;
 }
 
 /** Whether writing the children of `o` will produce anything (decides `<x/>` vs `<x>...</x>`). */
-function hasContent(o: Obj, table: Table): boolean {
+function hasContent(o: Obj, present: Slot[]): boolean {
   const order = o.$xml?.order;
   if (Array.isArray(order)) {
     for (let i = 0; i < order.length; i++) if (typeof order[i] !== 'string') return true;
   }
-  const list = table.childList;
-  for (let i = 0; i < list.length; i++) {
-    const v = o[list[i].key];
-    if (v === undefined || v === false) continue;
+  for (let i = 0; i < present.length; i++) {
+    const slot = present[i];
+    const kind = slot.field.kind;
+    if (kind === 'attr' || kind === 'text') continue;
+    const v = o[slot.key];
+    if (v === false) continue;
     if (!Array.isArray(v)) return true;
-    if (list[i].field.kind !== 'any') {
+    if (kind !== 'any') {
       if (v.length > 0) return true;
     } else if (v.some((n) => typeof n !== 'string' || !isWhitespace(n))) return true;
   }
@@ -545,13 +584,12 @@ function hasContent(o: Obj, table: Table): boolean {
  * Appends the children of an object: in document order when one was kept, then whatever
  * the order does not mention (added in code) in model order.
  */
-function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: string, path: string, scope: Scope): void {
+function writeChildren(out: Out, o: Obj, present: Slot[], table: Table, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
   const order = o.$xml?.order;
-  const list = table.childList;
   let used: number[] | undefined;
   if (order) {
     if (!Array.isArray(order)) throw new ModelError(`expected an array in $xml.order, got ${typeName(order)}`, path);
-    used = new Array<number>(list.length).fill(0);
+    used = new Array<number>(table.childList.length).fill(0);
     for (let i = 0; i < order.length; i++) {
       const entry = order[i];
       if (typeof entry === 'string') {
@@ -561,22 +599,23 @@ function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: strin
         const v = o[entry];
         if (v === undefined) continue;
         if ((slot.field as ChildField).many) {
-          if (Array.isArray(v) && n < v.length) writeSlotItem(out, o, slot, v[n], n, indent, nl, path, scope);
-        } else if (n === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope);
+          if (Array.isArray(v) && n < v.length) writeSlotItem(out, o, slot, v[n], n, indent, nl, path, scope, depth);
+        } else if (n === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope, depth);
       } else if (isStrayText(entry)) {
         const text = (entry as { text: unknown }).text;
         if (typeof text !== 'string') throw new ModelError(`expected a string in $xml.order text, got ${typeName(text)}`, path);
-        const t = escaped(escapeText, text, () => path);
+        const t = escaped(escapeText, text, path, '');
         out.s += nl ? indent + t + nl : t;
       } else out.s += writeKeptNode(entry as XmlNode, indent, nl, path);
     }
   }
-  for (let i = 0; i < list.length; i++) {
-    const slot = list[i];
-    const v = o[slot.key];
-    if (v === undefined) continue;
-    const from = used ? used[i] : 0;
+  // Children write their own present fields into deeper scratch arrays, so this list stays intact.
+  for (let i = 0; i < present.length; i++) {
+    const slot = present[i];
     const field = slot.field;
+    if (field.kind === 'attr' || field.kind === 'text') continue;
+    const v = o[slot.key];
+    const from = used ? used[slot.index] : 0;
     if (field.kind === 'any') {
       if (from > 0) continue;
       if (!Array.isArray(v)) throw new ModelError(`expected an array of XML nodes, got ${typeName(v)}`, `${path}/${slot.key}`);
@@ -586,15 +625,15 @@ function writeChildren(out: Out, o: Obj, table: Table, indent: string, nl: strin
       }
     } else if ((field as ChildField | LeafField).many) {
       if (!Array.isArray(v)) throw new ModelError(`expected an array, got ${typeName(v)}`, `${path}/${slot.xml}`);
-      for (let j = from; j < v.length; j++) writeSlotItem(out, o, slot, v[j], j, indent, nl, path, scope);
-    } else if (from === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope);
+      for (let j = from; j < v.length; j++) writeSlotItem(out, o, slot, v[j], j, indent, nl, path, scope, depth);
+    } else if (from === 0) writeSlotItem(out, o, slot, v, -1, indent, nl, path, scope, depth);
   }
 }
 
 /** A node kept as it was (unknown element, comment, free-form content). */
 function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string): string {
   if (typeof node === 'string') {
-    const t = escaped(escapeText, node, () => path);
+    const t = escaped(escapeText, node, path, '');
     return nl ? indent + t + nl : t;
   }
   if (typeof node !== 'object' || node === null) throw new ModelError(`expected an XML node, got ${typeName(node)}`, path);
@@ -609,31 +648,33 @@ function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string):
 }
 
 /** Appends one item of a slot; `i` is its index for arrays, -1 for single values. */
-function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, indent: string, nl: string, path: string, scope: Scope): void {
+function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
   const itemPath = i >= 0 ? `${path}/${slot.xml}[${i + 1}]` : `${path}/${slot.xml}`;
   const field = slot.field;
   switch (field.kind) {
     case 'child':
-      writeElement(out, v, slot.def!, indent, nl, itemPath, scope);
+      writeElement(out, v, slot.def!, indent, nl, itemPath, scope, depth + 1);
       return;
     case 'flag': {
       if (typeof v !== 'boolean') throw new ModelError(`expected true or false, got ${typeName(v)}`, itemPath);
       if (!v) return;
       const leafSide = o.$xml?.leaf?.[slot.key] as XmlSide | undefined;
-      writeElement(out, leafSide ? { $xml: leafSide } : {}, { name: slot.xml, ns: slot.ns, fields: {} }, indent, nl, itemPath, scope);
+      // A flag is an element with no fields of its own; its definition is made once per slot.
+      slot.def ??= { name: slot.xml, ns: slot.ns, fields: {} };
+      writeElement(out, leafSide ? { $xml: leafSide } : {}, slot.def, indent, nl, itemPath, scope, depth + 1);
       return;
     }
     case 'leaf': {
-      const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, () => itemPath);
+      const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, itemPath, '');
       const leafSide = i < 0 ? (o.$xml?.leaf?.[slot.key] as XmlSide | undefined) : undefined;
       const { name, decl } = slot.ns ? qualify(slot.xml, slot.ns, scope) : { name: slot.xml, decl: '' };
       out.s += `${indent}<${name}`;
-      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, EMPTY_TABLE, itemPath);
+      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, [], EMPTY_TABLE, itemPath);
       out.s += decl;
-      const t = escaped(escapeText, s, () => itemPath);
+      const t = escaped(escapeText, s, itemPath, '');
       if (leafSide?.order) {
         out.s += `>${t}`;
-        writeChildren(out, { $xml: leafSide }, EMPTY_TABLE, '', '', itemPath, scope);
+        writeChildren(out, { $xml: leafSide }, [], EMPTY_TABLE, '', '', itemPath, scope, depth + 1);
         out.s += `</${name}>${nl}`;
       } else if (s === '') out.s += `/>${nl}`;
       else out.s += `>${t}</${name}>${nl}`;
