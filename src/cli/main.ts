@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { LibvirtXmlError, ModelError, XmlSyntaxError } from '../errors.js';
 import { format, fromJson, parse, toJson, type AnyDocument } from '../model/index.js';
+import { runValidate, VALIDATE_HELP } from './validate-command.js';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, strict: 3 } as const;
 
@@ -17,9 +18,10 @@ const HELP: Record<string, string> = {
 Usage: libvirt-xml COMMAND [OPTIONS] FILE...
 
 Commands:
-  fmt    parse and print a document in libvirt's style
-  json   print a document's typed object as JSON
-  xml    format a JSON document (from 'json') back to XML
+  fmt       parse and print a document in libvirt's style
+  json      print a document's typed object as JSON
+  xml       format a JSON document (from 'json') back to XML
+  validate  check documents (structure, libvirt's rules, optionally its RelaxNG schemas)
 
 Run 'libvirt-xml COMMAND --help' for a command's options.
 The document kind is taken from the root element (XML) or the top-level key (JSON).
@@ -54,6 +56,7 @@ A value of the wrong type is reported with its path, e.g. /domain/vcpu/text().
 Options:
   --out-dir DIR  write DIR/<path given>.xml instead of printing
   -h, --help     show this help`,
+  validate: VALIDATE_HELP,
 };
 
 class UsageError extends Error {}
@@ -164,7 +167,8 @@ function runFile(cmd: Command, file: string, o: Options, io: Io): { code: number
   return { code: EXIT.ok, output: format(doc.kind, doc.doc as never) };
 }
 
-export function main(argv: string[], io: Io = defaultIo): number {
+/** A number, or a promise of one for commands that load something on demand (validate). */
+export function main(argv: string[], io: Io = defaultIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     const topic = cmd === 'help' && rest[0] && HELP[rest[0]] ? rest[0] : 'main';
@@ -175,6 +179,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
     io.stdout(VERSION + '\n');
     return EXIT.ok;
   }
+  if (cmd === 'validate') return runValidate(rest, io);
   if (cmd !== 'fmt' && cmd !== 'json' && cmd !== 'xml') {
     io.stderr(`libvirt-xml: unknown command '${cmd}'\n\n${HELP.main}\n`);
     return EXIT.usage;
