@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDomain, formatDomain, type Domain } from '../../src/index.js';
+import { tunedGuest } from '../support/built.js';
 
 const wrap = (inner: string, rootAttrs = '') => `<domain type='kvm'${rootAttrs}>\n  <name>t</name>\n${inner}</domain>\n`;
 
@@ -260,21 +261,7 @@ test('throttlegroups: every iotune value', () => {
 });
 
 test('building cpu, memory and tuning from scratch in code', () => {
-  const d: Domain = {
-    type: 'kvm',
-    name: 'vm1',
-    memory: { unit: 'GiB', value: 4 },
-    memoryBacking: { hugepages: { page: [{ size: 2, unit: 'M' }] }, access: { mode: 'shared' } },
-    vcpu: { placement: 'static', value: 4 },
-    cputune: { vcpupin: [{ vcpu: 0, cpuset: '2' }], emulatorsched: { scheduler: 'rr', priority: 5 } },
-    numatune: { memory: { mode: 'interleave', placement: 'auto' } },
-    cpu: {
-      mode: 'host-model',
-      topology: { sockets: 1, cores: 2, threads: 2 },
-      feature: [{ policy: 'disable', name: 'svm' }],
-      numa: { cell: [{ id: 0, cpus: '0-3', memory: 4, unit: 'GiB' }] },
-    },
-  };
+  const d: Domain = tunedGuest();
   assert.equal(formatDomain(d), `<domain type='kvm'>
   <name>vm1</name>
   <memory unit='GiB'>4</memory>
@@ -292,6 +279,9 @@ test('building cpu, memory and tuning from scratch in code', () => {
   <numatune>
     <memory mode='interleave' placement='auto'/>
   </numatune>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
   <cpu mode='host-model'>
     <topology sockets='1' cores='2' threads='2'/>
     <feature policy='disable' name='svm'/>

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNetwork, formatNetwork, parseNetworkPort, formatNetworkPort, type Network, type NetworkPort } from '../../src/index.js';
+import { routedNetwork } from '../support/built.js';
 
 // ---------------------------------------------------------------------------
 // <network>
@@ -247,24 +248,7 @@ test('network: root attributes beside the dnsmasq namespace declaration', () => 
 });
 
 test('network: built from a typed object literal', () => {
-  const n: Network = {
-    name: 'isolated',
-    uuid: 'eb486e5c-4df5-42ee-ae4a-ad8557998d00',
-    forward: { mode: 'route', dev: 'eth0' },
-    bridge: { name: 'virbr5', stp: false, delay: 2 },
-    domain: { name: 'lab.example', localOnly: true },
-    dns: { enable: false },
-    ip: [
-      {
-        address: '10.1.0.1',
-        prefix: 24,
-        dhcp: { range: [{ start: '10.1.0.100', end: '10.1.0.200' }], host: [{ mac: '52:54:00:aa:bb:cc', ip: '10.1.0.5' }] },
-      },
-    ],
-    route: [{ address: '10.9.0.0', prefix: 16, gateway: '10.1.0.254' }],
-    portgroup: [{ name: 'ovs', virtualport: { type: 'openvswitch', parameters: { profileid: 'p1' } } }],
-    options: { option: [{ value: 'dhcp-authoritative' }] },
-  };
+  const n: Network = routedNetwork();
   assert.equal(
     formatNetwork(n),
     `<network>

@@ -9,8 +9,8 @@ import {
   type Filter,
   type FilterBinding,
 } from '../../src/index.js';
-import type { Rule, RuleStp } from '../../src/model/nwfilter/filter.js';
 import type { InterfaceFilterref } from '../../src/model/domain/interface.js';
+import { stpFilter } from '../support/built.js';
 
 test('filter: attributes, uuid, filterref parameters and typed rule attributes', () => {
   const xml = `<filter name='no-ip-spoofing' chain='ipv4' priority='-650'>
@@ -135,24 +135,7 @@ test('filter: changing a value changes exactly that place in the XML', () => {
 });
 
 test('filter: built in code and formatted in libvirt attribute order', () => {
-  const stp: RuleStp = { match: false, srcmacaddr: '$MAC', type: '0', senderAddress: '01:02:03:04:05:06', comment: 'no BPDUs' };
-  const rule: Rule = { action: 'drop', direction: 'inout', priority: -100, stp: [stp] };
-  const f: Filter = {
-    name: 'built',
-    chain: 'stp',
-    priority: -810,
-    uuid: '01a992d2-f8c8-7c27-f69b-ab0a9d377379',
-    filterref: [{ filter: 'clean-traffic', parameter: [{ name: 'MAC', value: '52:54:00:7b:35:93' }] }],
-    rule: [
-      rule,
-      {
-        action: 'accept',
-        direction: 'in',
-        statematch: '0',
-        icmp: [{ comment: 'ping', type: '8', srcipaddr: '$IP', state: 'NEW,ESTABLISHED', ipsetflags: 'src,dst', ipset: 'blocked', code: '0' }],
-      },
-    ],
-  };
+  const f: Filter = stpFilter();
   assert.equal(
     formatFilter(f),
     `<filter name='built' chain='stp' priority='-810'>
