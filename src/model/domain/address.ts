@@ -21,10 +21,10 @@ export const Address = el(
   },
   variants('type', {
     pci: {
-      domain: attr(t.hex(4)),
-      bus: attr(t.hex(2)),
-      slot: attr(t.hex(2)),
-      function: attr(t.hex(1)),
+      domain: attr(t.hex(4, 0xffffffff)),
+      bus: attr(t.hex(2, 0xff)),
+      slot: attr(t.hex(2, 0x1f)),
+      function: attr(t.hex(1, 7)),
       multifunction: attr(t.onOff),
       zpci: child(Zpci),
     },
@@ -46,15 +46,15 @@ export const Address = el(
     usb: {
       bus: attr(t.uint),
       /** Dotted hub path, e.g. `1.2.3`. */
-      port: attr(t.string),
+      port: attr(t.pattern('usb port path', '^((0x)?[0-9a-fA-F]{1,3}\\.){0,3}(0x)?[0-9a-fA-F]{1,3}$')),
     },
     'spapr-vio': {
       reg: attr(t.hex(8)),
     },
     ccw: {
-      cssid: attr(t.hex(0)),
-      ssid: attr(t.hex(0)),
-      devno: attr(t.hex(4)),
+      cssid: attr(t.hex(0, 0xfe)),
+      ssid: attr(t.hex(0, 3)),
+      devno: attr(t.hex(4, 0xffff)),
     },
     isa: {
       iobase: attr(t.hex(0)),

@@ -531,7 +531,7 @@ export type DiskBlockIo = Infer<typeof DiskBlockIo>;
 /** `<target dev='vda' bus='virtio'/>`: how the guest sees the disk. */
 export const DiskTarget = el('target', {
   /** Device name hint: `vda`, `sda`, `hdc` ... (the guest may name it differently). */
-  dev: attr(t.pattern('disk target', '^(ioemu:)?(fd|hd|sd|vd|xvd|ubd)[a-zA-Z0-9_]+$')),
+  dev: attr(t.pattern('disk target', '^(ioemu:)?(fd|hd|sd|vd|xvd|ubd)[a-zA-Z0-9_]+$'), { required: true }),
   bus: attr(t.enum('ide', 'fdc', 'scsi', 'virtio', 'xen', 'usb', 'uml', 'sata', 'sd')),
   /** Tray state of a CD-ROM or floppy (output). */
   tray: attr(t.enum('open', 'closed')),
@@ -598,7 +598,7 @@ const diskTail = {
   geometry: child(DiskGeometry),
   blockio: child(DiskBlockIo),
   mirror: child(DiskMirror),
-  target: child(DiskTarget),
+  target: child(DiskTarget, { required: true }),
   iotune: child(DiskIoTune),
   throttlefilters: child(DiskThrottleFilters),
   readonly: flag(),

@@ -80,11 +80,11 @@ export type MdevTypesCapability = Infer<typeof MdevTypesCapability>;
 /** The subchannel address fields `<cssid>`, `<ssid>`, `<devno>` of s390 CCW and CSS devices. */
 const ccwAddressFields = {
   /** Channel subsystem id. */
-  cssid: leaf(t.hex(0)),
+  cssid: leaf(t.hex(0, 0xfe)),
   /** Subchannel set id (0-3). */
-  ssid: leaf(t.hex(0)),
+  ssid: leaf(t.hex(0, 3)),
   /** Device number. */
-  devno: leaf(t.hex(4)),
+  devno: leaf(t.hex(4, 0xffff)),
 } as const;
 
 /** `<channel_dev_addr>` of a CSS device: the address of the I/O device behind the subchannel. */

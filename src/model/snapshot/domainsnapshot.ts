@@ -2,7 +2,7 @@
  * `<domainsnapshot>`: a snapshot of a domain's disks and/or memory (formatsnapshot.rst
  * "Snapshot XML"). Fields are in the order libvirt writes them.
  */
-import { any, attr, child, el, flag, leaf, many, t, variants, type ElDef, type Infer, type ValueType, type XmlSide } from '../../schema/index.js';
+import { any, attr, child, el, flag, leaf, many, t, variants, type AttrField, type ElDef, type Infer, type ValueType, type XmlSide } from '../../schema/index.js';
 import { defineDocument } from '../../schema/document.js';
 import {
   DiskSourceBlock, DiskSourceFile, DiskSourceNetwork, DiskSourceNvme, DiskSourceVhostUser, DiskSourceVhostVdpa,
@@ -85,6 +85,9 @@ export type SnapshotCookie = Infer<typeof SnapshotCookie>;
  */
 export const InactiveDomain: ElDef<Domain> = { ...Domain, name: 'inactiveDomain' };
 
+/** `<domain>` of a snapshot: a full definition, or (older snapshots) only its `<uuid>`, so `type` is optional here. */
+export const SnapshotDomain: ElDef<Domain> = { ...Domain, fields: { ...Domain.fields, type: { ...(Domain.fields.type as AttrField), required: false } } };
+
 
 /** Domain states a snapshot records. */
 const snapshotState = t.enum('nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended', 'disk-snapshot');
@@ -124,7 +127,7 @@ export const DomainSnapshot: ElDef<DomainSnapshot> = el('domainsnapshot', {
   disks: child(SnapshotDisks),
   revertDisks: child(SnapshotRevertDisks),
   /** The domain the snapshot was taken of; older snapshots hold only its `<uuid>`. */
-  domain: child(Domain),
+  domain: child(SnapshotDomain),
   inactiveDomain: child(InactiveDomain),
   cookie: child(SnapshotCookie),
   /** libvirt's internal metadata only: whether this is the domain's current snapshot. */
