@@ -461,26 +461,54 @@ const JUNK_SIDES: Json[] = [
   { epilog: [{ comment: 'ok' }, null] },
 ];
 
+/**
+ * Where a value sits, as a chain of steps up to the root. Paths are built as text only for
+ * the sites a mutation picks: in a deeply nested input, building every path eagerly would
+ * take time and memory growing with the square of the depth.
+ */
+interface PathNode {
+  up: PathNode | null;
+  step: string;
+}
+
+/** The path as text, with the middle of a very deep one left out. */
+function pathText(node: PathNode | null): string {
+  const steps: string[] = [];
+  for (let n = node; n; n = n.up) steps.push(n.step);
+  steps.reverse();
+  if (steps.length <= 16) return steps.join('');
+  return steps.slice(0, 6).join('') + `…(${steps.length - 12} more levels)…` + steps.slice(-6).join('');
+}
+
 interface JsonSite {
   parent: Json[] | { [key: string]: Json };
   key: string | number;
-  path: string;
+  path: PathNode;
 }
 
-/** Every place in a JSON value that holds a value, with a readable path (no recursion: inputs may be deep). */
-function sites(root: Json, rootPath: string, out: JsonSite[]): JsonSite[] {
-  const stack: [Json, string][] = [[root, rootPath]];
+interface JsonObjectSite {
+  obj: { [key: string]: Json };
+  path: PathNode | null;
+  /** The property holding the object, or holding the array that holds it (`disk` for `disk[0]`). */
+  name: string;
+}
+
+/** Every place in a JSON value that holds a value (no recursion: inputs may be deep). */
+function sites(root: Json, out: JsonSite[]): JsonSite[] {
+  const stack: [Json, PathNode | null][] = [[root, null]];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
     if (Array.isArray(value)) {
       value.forEach((v, i) => {
-        out.push({ parent: value, key: i, path: `${path}[${i}]` });
-        stack.push([v, `${path}[${i}]`]);
+        const here = { up: path, step: `[${i}]` };
+        out.push({ parent: value, key: i, path: here });
+        stack.push([v, here]);
       });
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
-        out.push({ parent: value, key, path: `${path}.${key}` });
-        stack.push([value[key], `${path}.${key}`]);
+        const here = { up: path, step: `.${key}` };
+        out.push({ parent: value, key, path: here });
+        stack.push([value[key], here]);
       }
     }
   }
@@ -488,14 +516,14 @@ function sites(root: Json, rootPath: string, out: JsonSite[]): JsonSite[] {
 }
 
 /** Every object in a JSON value, with its path. */
-function objectsIn(root: Json, rootPath: string, out: { obj: { [key: string]: Json }; path: string }[]): typeof out {
-  const stack: [Json, string][] = [[root, rootPath]];
+function objectsIn(root: Json, out: JsonObjectSite[]): JsonObjectSite[] {
+  const stack: [Json, PathNode | null, string][] = [[root, null, '']];
   while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+    const [value, path, name] = stack.pop()!;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, { up: path, step: `[${i}]` }, name]));
     else if (value !== null && typeof value === 'object') {
-      out.push({ obj: value, path });
-      for (const key of Object.keys(value)) stack.push([value[key], `${path}.${key}`]);
+      out.push({ obj: value, path, name });
+      for (const key of Object.keys(value)) stack.push([value[key], { up: path, step: `.${key}` }, key]);
     }
   }
   return out;
@@ -513,75 +541,75 @@ function setAt(site: JsonSite, value: Json): void {
 
 const JSON_MUTATORS: [number, string, JsonMutator][] = [
   [8, 'wrong type', (r, root) => {
-    const all = sites(root, '', []);
+    const all = sites(root, []);
     if (all.length === 0) return 'nothing to change';
     const site = r.pick(all);
     const value = clone(r.pick(JUNK_VALUES));
     setAt(site, value);
-    return `${site.path} = ${JSON.stringify(value).slice(0, 60)}`;
+    return `${pathText(site.path)} = ${JSON.stringify(value).slice(0, 60)}`;
   }],
   [3, 'delete key', (r, root) => {
-    const all = sites(root, '', []).filter((s) => !Array.isArray(s.parent));
+    const all = sites(root, []).filter((s) => !Array.isArray(s.parent));
     if (all.length === 0) return 'nothing to delete';
     const site = r.pick(all);
     delete (site.parent as Record<string, Json>)[site.key as string];
-    return `delete ${site.path}`;
+    return `delete ${pathText(site.path)}`;
   }],
   [3, 'unknown key', (r, root) => {
-    const site = r.pick(objectsIn(root, '', []));
+    const site = r.pick(objectsIn(root, []));
     const key = r.pick(['bogus', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', '$xml2', 'valueOf']);
     const value = clone(r.pick(JUNK_VALUES));
     Object.defineProperty(site.obj, key, { value, enumerable: true, writable: true, configurable: true });
-    return `${site.path}[${JSON.stringify(key)}] = ${JSON.stringify(value).slice(0, 60)}`;
+    return `${pathText(site.path)}[${JSON.stringify(key)}] = ${JSON.stringify(value).slice(0, 60)}`;
   }],
   [3, 'array for object, object for array', (r, root) => {
-    const all = sites(root, '', []);
+    const all = sites(root, []);
     if (all.length === 0) return 'nothing to reshape';
     const site = r.pick(all);
     const v = (site.parent as Record<string | number, Json>)[site.key];
     const next: Json = Array.isArray(v) ? { ...v } : v !== null && typeof v === 'object' ? [v] : [v];
     setAt(site, next);
-    return `${site.path} reshaped to ${Array.isArray(next) ? 'an array' : 'an object'}`;
+    return `${pathText(site.path)} reshaped to ${Array.isArray(next) ? 'an array' : 'an object'}`;
   }],
   [6, 'broken side data', (r, root) => {
-    const site = r.pick(objectsIn(root, '', []));
+    const site = r.pick(objectsIn(root, []));
     const side = clone(r.pick(JUNK_SIDES));
     if (r.chance(0.5) && site.obj.$xml && typeof site.obj.$xml === 'object' && side !== null && typeof side === 'object' && !Array.isArray(side)) {
       Object.assign(site.obj.$xml as object, side);
-      return `${site.path}.$xml gets ${JSON.stringify(side).slice(0, 80)}`;
+      return `${pathText(site.path)}.$xml gets ${JSON.stringify(side).slice(0, 80)}`;
     }
     site.obj.$xml = side;
-    return `${site.path}.$xml = ${JSON.stringify(side).slice(0, 80)}`;
+    return `${pathText(site.path)}.$xml = ${JSON.stringify(side).slice(0, 80)}`;
   }],
   [5, 'junk in the order of children', (r, root) => {
-    const site = r.pick(objectsIn(root, '', []));
+    const site = r.pick(objectsIn(root, []));
     const side = (site.obj.$xml && typeof site.obj.$xml === 'object' && !Array.isArray(site.obj.$xml) ? site.obj.$xml : (site.obj.$xml = {})) as { [key: string]: Json };
     const order = Array.isArray(side.order) ? side.order : (side.order = []);
     const keys = Object.keys(site.obj).filter((k) => k !== '$xml');
     const entry = r.chance(0.3) && keys.length > 0 ? r.pick(keys) : clone(r.pick(JUNK_NODES));
     const at = r.int(order.length + 1);
     order.splice(at, 0, entry);
-    return `${site.path}.$xml.order[${at}] inserted ${JSON.stringify(entry).slice(0, 80)}`;
+    return `${pathText(site.path)}.$xml.order[${at}] inserted ${JSON.stringify(entry).slice(0, 80)}`;
   }],
   [3, 'string XML cannot carry', (r, root) => {
-    const all = sites(root, '', []).filter((s) => typeof (s.parent as Record<string | number, Json>)[s.key] === 'string');
+    const all = sites(root, []).filter((s) => typeof (s.parent as Record<string | number, Json>)[s.key] === 'string');
     if (all.length === 0) return 'no string';
     const site = r.pick(all);
     const old = (site.parent as Record<string | number, Json>)[site.key] as string;
     const bad = r.pick(['\u0000', '\u0001', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF', '\u000B']);
     const at = r.int(old.length + 1);
     setAt(site, old.slice(0, at) + bad + old.slice(at));
-    return `${site.path} gets ${JSON.stringify(bad)} at ${at}`;
+    return `${pathText(site.path)} gets ${JSON.stringify(bad)} at ${at}`;
   }],
   [2, 'deep nesting', (r, root) => {
-    const objects = objectsIn(root, '', []);
+    const objects = objectsIn(root, []);
     const key = r.pick(['backingStore', 'backingStore', 'order', 'x']);
     // Kept nodes are written with two spaces per level, so output grows with the square of
     // their depth: beyond a few thousand levels that is memory, not a finding per input
     // (the hostile tests measure it once).
     const depth = key === 'order' ? r.pick([10, 100, 600, 2000]) : r.pick([10, 100, 600, 3000, 20000]);
     // A chain of backing stores is the model's own recursion; put it on a disk when there is one.
-    const disks = objects.filter((o) => /\.disk\[\d+\]$|\.backingStore$/.test(o.path));
+    const disks = objects.filter((o) => o.name === 'disk' || o.name === 'backingStore');
     const site = key === 'backingStore' && disks.length > 0 ? r.pick(disks) : r.pick(objects);
     let inner: Json = key === 'order' ? { name: 'x', attrs: {}, children: [] } : {};
     for (let i = 0; i < depth; i++) {
@@ -591,7 +619,7 @@ const JSON_MUTATORS: [number, string, JsonMutator][] = [
     }
     if (key === 'order') site.obj.$xml = { order: [inner] };
     else site.obj[key] = inner;
-    return `${site.path}.${key === 'order' ? '$xml.order' : key} nested ${depth} deep`;
+    return `${pathText(site.path)}.${key === 'order' ? '$xml.order' : key} nested ${depth} deep`;
   }],
   [1, 'kind key', (r, root) => {
     const kind = Object.keys(root)[0];
@@ -871,15 +899,21 @@ export function runIterations(
     progress(i);
     const c = caseFor(seeds, options, i);
     const mode = isJsonIteration(options, i) ? 'json' : 'xml';
-    const start = performance.now();
-    const outcome = mode === 'json' ? checkJson(c.input) : checkXml(c.input as string | Uint8Array);
-    if (options.simulate?.at === i) simulate(options.simulate.what, options.budgetMs);
-    const ms = performance.now() - start;
+    const check = () => {
+      const start = performance.now();
+      const outcome = mode === 'json' ? checkJson(c.input) : checkXml(c.input as string | Uint8Array);
+      if (options.simulate?.at === i) simulate(options.simulate.what, options.budgetMs);
+      return { outcome, ms: performance.now() - start };
+    };
+    let { outcome, ms } = check();
+    const budget = options.budgetMs + inputSize(c) / 4096;
+    // A slow input is timed once more before it counts: a busy machine or a garbage
+    // collection can stall one run, but not two in a row by the same amount.
+    if (ms > budget) ms = Math.min(ms, check().ms);
     summary.iterations++;
     const key = `${mode} ${outcomeKey(outcome)}`;
     summary.outcomes[key] = (summary.outcomes[key] ?? 0) + 1;
     if (ms > summary.slowest.ms) summary.slowest = { iteration: i, ms, mode };
-    const budget = options.budgetMs + inputSize(c) / 4096;
     if (outcome.kind === 'failure') {
       summary.failures.push({ iteration: i, mode, source: c.source, chain: c.chain, problem: outcome.problem, detail: outcome.detail, ms, input: inputText(c), replay: replayCommand(options, i) });
     } else if (ms > budget) {

@@ -19,7 +19,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main.js';
 import { LibvirtXmlError, ModelError } from '../../src/errors.js';
-import { documents, format, parse, type Kind } from '../../src/model/index.js';
+import { documents, format, fromJson, parse, toJson, type Kind } from '../../src/model/index.js';
 import type { ElDef, Field, Fields } from '../../src/schema/define.js';
 
 // ---------------------------------------------------------------------------------------
@@ -151,6 +151,14 @@ function roundTripFailure(target: Target, value: string): string | null {
   // Empty text content and no text content are the same XML (`<e></e>` is `<e/>`).
   if (value === '' && target.field.kind === 'text' && got.value === undefined) return null;
   if (got.value !== value) return `came back as ${JSON.stringify(got.value)}\n      output: ${JSON.stringify(xml)}`;
+  // And through the JSON form: the same bytes again.
+  try {
+    const viaJson = fromJson(JSON.parse(JSON.stringify(toJson(parsed))));
+    const again = format(viaJson.kind, viaJson.doc as never);
+    if (again !== xml) return `XML -> JSON -> XML gives ${JSON.stringify(again)}\n      instead of: ${JSON.stringify(xml)}`;
+  } catch (e) {
+    return `the JSON round trip threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+  }
   return null;
 }
 
