@@ -27,6 +27,9 @@ interface Ctx {
   ancestors: Set<object>;
 }
 
+/** Deeper objects (or kept XML nodes) are not checked: recursion that deep would overflow the stack. */
+const MAX_DEPTH = 1000;
+
 /** Structural problems of a whole document (`doc` is the root object). */
 export function checkDocument(def: DocumentDef, doc: unknown, options: CheckOptions = {}): Problem[] {
   return checkElement(doc, def.root, `/${def.root.name}`, options);
@@ -126,6 +129,10 @@ function element(ctx: Ctx, obj: unknown, def: ElDef, path: string, outer: Source
   }
   if (ctx.ancestors.has(obj)) {
     report(ctx, 'error', 'type', path, `the object for <${def.name}> contains itself`, outer);
+    return;
+  }
+  if (ctx.ancestors.size >= MAX_DEPTH) {
+    report(ctx, 'error', 'depth', path, `nested deeper than ${MAX_DEPTH} elements; not checked further`, outer);
     return;
   }
   const at = ctx.positions?.get(obj) ?? outer;
@@ -435,7 +442,7 @@ function xmlNode(ctx: Ctx, node: unknown, path: string, at: SourcePosition | und
     for (const k of Object.keys(node.attrs)) if (typeof node.attrs[k] !== 'string') return bad(`attribute '${k}' of <${node.name}> is not a string`);
     if (!Array.isArray(node.children)) return bad(`<${node.name}> needs a 'children' array`);
     if (node.uri !== undefined && typeof node.uri !== 'string') return bad(`the uri of <${node.name}> is not a string`);
-    if (depth > 200) return bad('nested too deeply');
+    if (depth >= MAX_DEPTH) return bad(`nested deeper than ${MAX_DEPTH} elements`);
     let ok = true;
     for (const kid of node.children) ok = xmlNode(ctx, kid, path, at, depth + 1) && ok;
     return ok;

@@ -164,6 +164,14 @@ test('never throws, whatever the shape', () => {
   for (const odd of [null, undefined, 5, 'x', [], Object.create(null), { $xml: null }, { $xml: { leaf: { name: [1] } }, name: 'a' }]) {
     assert.doesNotThrow(() => domain(odd));
   }
+  // Deep nesting from JSON is reported, not a stack overflow.
+  let chain: Record<string, unknown> = { type: 'file' };
+  for (let i = 0; i < 20000; i++) chain = { type: 'file', backingStore: chain };
+  const deep = domain({ type: 'kvm', devices: { disk: [{ target: { dev: 'vda' }, backingStore: chain }] } });
+  assert.deepEqual(deep.map((p) => p.rule), ['depth']);
+  let node: unknown = 'x';
+  for (let i = 0; i < 20000; i++) node = { name: 'n', attrs: {}, children: [node] };
+  assert.deepEqual(brief(domain({ type: 'kvm', $xml: { order: [node] } })), ['error type /domain/$xml']);
   const places = ['', 'devices', 'os', 'memory', 'cpu', 'features'];
   fc.assert(
     fc.property(fc.constantFrom(...places), fc.jsonValue(), fc.jsonValue(), (place, value, side) => {
