@@ -35,6 +35,11 @@ export type { XmlSide } from './schema/define.js';
 export * from './model/domain/index.js';
 export * as xml from './xml/index.js';
 export * as schema from './schema/index.js';
+export { validate, type ValidateOptions, type Problem, type Severity } from './validate/index.js';
+export { loadRelaxNG, validateRelaxNG } from './validate/relaxng.js';
+export { jsonSchemaOf as jsonSchema } from './validate/structure.js';
+export type { JsonSchema } from './schema/jsonschema.js';
+export { parseDomainDevice, formatDomainDevice, type DomainDevice, type DeviceKind } from './model/domain/device-document.js';
 
 export type { DomainSnapshot } from './model/snapshot/domainsnapshot.js';
 export type { DomainCheckpoint } from './model/snapshot/domaincheckpoint.js';

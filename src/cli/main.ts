@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { LibvirtXmlError, ModelError, XmlSyntaxError } from '../errors.js';
 import { format, fromJson, parse, toJson, type AnyDocument } from '../model/index.js';
+import { schemaCommand, SCHEMA_HELP } from './schema-command.js';
 import { runValidate, VALIDATE_HELP } from './validate-command.js';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, strict: 3 } as const;
@@ -22,6 +23,7 @@ Commands:
   json      print a document's typed object as JSON
   xml       format a JSON document (from 'json') back to XML
   validate  check documents (structure, libvirt's rules, optionally its RelaxNG schemas)
+  schema    print the JSON Schema of a document kind's JSON form
 
 Run 'libvirt-xml COMMAND --help' for a command's options.
 The document kind is taken from the root element (XML) or the top-level key (JSON).
@@ -57,6 +59,7 @@ Options:
   --out-dir DIR  write DIR/<path given>.xml instead of printing
   -h, --help     show this help`,
   validate: VALIDATE_HELP,
+  schema: SCHEMA_HELP,
 };
 
 class UsageError extends Error {}
@@ -180,6 +183,7 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
     return EXIT.ok;
   }
   if (cmd === 'validate') return runValidate(rest, io);
+  if (cmd === 'schema') return schemaCommand(rest, io);
   if (cmd !== 'fmt' && cmd !== 'json' && cmd !== 'xml') {
     io.stderr(`libvirt-xml: unknown command '${cmd}'\n\n${HELP.main}\n`);
     return EXIT.usage;
