@@ -67,13 +67,13 @@ class UsageError extends Error {}
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  readStdin: () => string | Uint8Array;
 }
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readFileSync(0),
 };
 
 interface Options {
@@ -147,9 +147,19 @@ function describe(file: string, e: unknown): string {
 
 type Command = 'fmt' | 'json' | 'xml';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function runFile(cmd: Command, file: string, o: Options, io: Io): { code: number; output?: string } {
-  const text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+  // Bytes, not text: the parser refuses invalid UTF-8 instead of reading replacement characters.
+  const input = file === '-' ? io.readStdin() : readFileSync(file);
   if (cmd === 'xml') {
+    let text: string;
+    try {
+      text = typeof input === 'string' ? input : utf8.decode(input);
+    } catch {
+      io.stderr(`${file}: invalid UTF-8\n`);
+      return { code: EXIT.invalid };
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -161,7 +171,7 @@ function runFile(cmd: Command, file: string, o: Options, io: Io): { code: number
     return { code: EXIT.ok, output: format(doc.kind, doc.doc as never) };
   }
   const problems: string[] = [];
-  const doc: AnyDocument = parse(text, o.strict ? { report: (path, problem) => problems.push(`${file}: ${path} ${problem}`) } : {});
+  const doc: AnyDocument = parse(input, o.strict ? { report: (path, problem) => problems.push(`${file}: ${path} ${problem}`) } : {});
   if (problems.length > 0) {
     io.stderr(problems.join('\n') + '\n');
     return { code: EXIT.strict };

@@ -32,7 +32,7 @@ or a file that cannot be read, 2 usage error or schemas not found.`;
 export interface ValidateIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  readStdin: () => string | Uint8Array;
 }
 
 interface ValidateArgs {

@@ -5,7 +5,7 @@
  */
 import { ModelError } from '../errors.js';
 import { escapeAttr, escapeText, writeNode } from '../xml/writer.js';
-import { localName, type XmlElement, type XmlNode } from '../xml/tree.js';
+import { localName, XML_NAMESPACE, type XmlElement, type XmlNode } from '../xml/tree.js';
 import type { AttrField, ChildField, ElDef, Field, LeafField, Namespace, XmlSide } from './define.js';
 import type { ValueType } from './values.js';
 
@@ -201,7 +201,14 @@ function leafContent(node: XmlElement): { text: string; extra: boolean } {
 /** Per-depth scratch arrays for the child order, so parsing allocates one only when it is kept. */
 const orderScratch: (string | XmlNode | { text: string })[][] = [];
 
+/** Sets an own property even for the name `__proto__`, which plain assignment would not. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions, path?: string, depth = 0): Obj {
+  if (depth > MAX_DEPTH) throw new ModelError(`nesting deeper than ${MAX_DEPTH} elements`, path ?? '');
   const c = compiled.get(def) ?? compile(def);
   const table = c.by ? tableFor(c, node.attrs[c.by.xml]) : c.common;
   const obj: Obj = {};
@@ -220,7 +227,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
       const v = decodeValue(obj, slot.key, (slot.field as AttrField).type, raw, opts, reporting ? `${path}/@${name}` : undefined);
       if (v !== undefined) obj[slot.key] = v;
     } else {
-      (side(obj).attrs ??= {})[name] = raw;
+      setOwn((side(obj).attrs ??= {}), name, raw);
       if (reporting && !name.startsWith('xmlns')) opts.report!(`${path}/@${name}`, 'unmodeled');
     }
   }
@@ -378,8 +385,21 @@ function decodeLeaf(parent: Obj, slot: Slot, node: XmlElement, opts: DecodeOptio
 // Output goes into one accumulator string; paths for error messages are only built when
 // an error is thrown, since formatting is on the hot path of every round trip.
 
-/** Namespace URI -> prefix in scope while formatting. */
-type Scope = Record<string, string>;
+/**
+ * Namespaces in scope while formatting: URI -> prefix to choose names, prefix -> URI to refuse
+ * a name whose prefix nothing declares (side data from JSON may hold anything).
+ */
+interface Scope {
+  byUri: Map<string, string>;
+  byPrefix: Map<string, string>;
+}
+
+export function rootScope(): Scope {
+  return { byUri: new Map(), byPrefix: new Map([['xml', XML_NAMESPACE]]) };
+}
+
+/** Deepest nesting the codec reads or writes; libvirt's documents stay far below it. */
+export const MAX_DEPTH = 1000;
 
 interface Out {
   s: string;
@@ -437,7 +457,7 @@ function presentSlots(o: Obj, table: Table, path: string, into: Slot[]): Slot[] 
 }
 
 /** Appends the attributes of an object (with leading spaces): typed ones, then invalid and unknown ones. */
-function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: string): void {
+function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: string, scope: Scope): void {
   const xml = o.$xml;
   for (let i = 0; i < present.length; i++) {
     const slot = present[i];
@@ -460,6 +480,7 @@ function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: stri
       const value: unknown = attrs[name];
       if (typeof value !== 'string') throw new ModelError(`expected a string, got ${typeName(value)}`, `${path}/@${name}`);
       if (!XML_NAME.test(name)) throw new ModelError(`'${name}' is not a valid attribute name`, path);
+      checkPrefix(name, scope, path);
       out.s += ` ${name}='${escaped(escapeAttr, value, path, `/@${name}`)}'`;
     }
   }
@@ -468,23 +489,38 @@ function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: stri
 /** Names the library writes from side data; the XML writer checks names of kept nodes itself. */
 const XML_NAME = /^[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*(:[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7-\uFFFD]*)?$/;
 
-function scopeWith(scope: Scope, xml: XmlSide | undefined): Scope {
-  const attrs = xml?.attrs;
-  if (!attrs) return scope;
+/** The scope inside an element, after the namespace declarations among its side attributes. */
+function scopeWith(scope: Scope, attrs: Record<string, string>, elementUri: string | undefined, path: string): Scope {
   let next: Scope | undefined;
   for (const name in attrs) {
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      next ??= { ...scope };
-      next[attrs[name]] = name.length > 5 ? name.slice(6) : '';
-    }
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+    const uri = attrs[name];
+    if (name === 'xmlns') {
+      // A default namespace may only be the element's own: any other would move it elsewhere.
+      if (uri === '' && elementUri === undefined) continue;
+      if (uri !== elementUri) throw new ModelError(`a default namespace declaration (xmlns='${uri}') would move this element out of its namespace`, path);
+    } else if (uri === '') throw new ModelError(`'${name}' cannot undeclare a prefix in XML 1.0`, path);
+    next ??= { byUri: new Map(scope.byUri), byPrefix: new Map(scope.byPrefix) };
+    const prefix = name === 'xmlns' ? '' : name.slice(6);
+    next.byUri.set(uri, prefix);
+    next.byPrefix.set(prefix, uri);
   }
   return next ?? scope;
+}
+
+/** Refuses a qualified name whose prefix is not declared in `scope`. */
+function checkPrefix(name: string, scope: Scope, path: string): void {
+  const colon = name.indexOf(':');
+  if (colon < 0) return;
+  const prefix = name.slice(0, colon);
+  if (prefix === 'xmlns') return;
+  if (!scope.byPrefix.has(prefix)) throw new ModelError(`namespace prefix '${prefix}' of '${name}' is not declared`, path);
 }
 
 /** The qualified name to write for an element in namespace `ns`, and a declaration when none is in scope. */
 function qualify(local: string, ns: Namespace | undefined, scope: Scope): { name: string; decl: string } {
   if (!ns) return { name: local, decl: '' };
-  const prefix = scope[ns.uri];
+  const prefix = scope.byUri.get(ns.uri);
   if (prefix !== undefined) return { name: prefix ? `${prefix}:${local}` : local, decl: '' };
   return { name: `${ns.prefix}:${local}`, decl: ` xmlns:${ns.prefix}='${escapeAttr(ns.uri)}'` };
 }
@@ -493,8 +529,27 @@ function isStrayText(entry: unknown): boolean {
   return typeof entry === 'object' && entry !== null && 'text' in entry && !('name' in entry);
 }
 
+/** Side data may come from JSON: check its shape once per element before any of it is used. */
+function checkSide(xml: unknown, path: string): asserts xml is XmlSide | undefined {
+  if (xml === undefined) return;
+  if (typeof xml !== 'object' || xml === null || Array.isArray(xml)) throw new ModelError(`expected an object in $xml, got ${typeName(xml)}`, path);
+  const x = xml as Record<string, unknown>;
+  for (const key of ['attrs', 'spell', 'invalid', 'leaf'] as const) {
+    const v = x[key];
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) throw new ModelError(`expected an object in $xml.${key}, got ${typeName(v)}`, path);
+  }
+  for (const key of ['spell', 'invalid'] as const) {
+    const v = x[key] as Record<string, unknown> | undefined;
+    if (v) for (const k in v) if (typeof v[k] !== 'string') throw new ModelError(`expected a string in $xml.${key}.${k}, got ${typeName(v[k])}`, path);
+  }
+  for (const key of ['order', 'prolog', 'epilog'] as const) {
+    const v = x[key];
+    if (v !== undefined && !Array.isArray(v)) throw new ModelError(`expected an array in $xml.${key}, got ${typeName(v)}`, path);
+  }
+}
+
 /** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
-export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope): string {
+export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope = rootScope()): string {
   const out: Out = { s: '' };
   writeElement(out, obj, def, indent, '\n', path, scope, 0);
   return out.s;
@@ -511,13 +566,14 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new ModelError(`expected an object, got ${typeName(obj)}`, path);
   }
+  if (depth > MAX_DEPTH) throw new ModelError(`nesting deeper than ${MAX_DEPTH} elements`, path);
   const o = obj as Obj;
   const c = compiled.get(def) ?? compile(def);
   const table = c.by ? tableFor(c, o[c.by.key]) : c.common;
   const present = presentSlots(o, table, path, (presentScratch[depth] ??= []));
   const xml = o.$xml;
-  if (xml !== undefined && (typeof xml !== 'object' || xml === null)) throw new ModelError(`expected an object in $xml, got ${typeName(xml)}`, path);
-  const innerScope = xml?.attrs ? scopeWith(scope, xml) : scope;
+  checkSide(xml, path);
+  const innerScope = xml?.attrs ? scopeWith(scope, xml.attrs, def.ns?.uri, path) : scope;
   let name = def.name;
   let childScope = innerScope;
   out.s += indent + '<';
@@ -525,14 +581,16 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
     const q = qualify(def.name, def.ns, innerScope);
     name = q.name;
     out.s += name;
-    encodeAttrs(out, o, present, table, path);
+    encodeAttrs(out, o, present, table, path, innerScope);
     if (q.decl) {
       out.s += q.decl;
-      childScope = { ...innerScope, [def.ns.uri]: def.ns.prefix };
+      childScope = { byUri: new Map(innerScope.byUri), byPrefix: new Map(innerScope.byPrefix) };
+      childScope.byUri.set(def.ns.uri, def.ns.prefix);
+      childScope.byPrefix.set(def.ns.prefix, def.ns.uri);
     }
   } else {
     out.s += name;
-    encodeAttrs(out, o, present, table, path);
+    encodeAttrs(out, o, present, table, path, innerScope);
   }
 
   // Text content, or stray text kept in the order, makes the element's content inline.
@@ -606,7 +664,7 @@ function writeChildren(out: Out, o: Obj, present: Slot[], table: Table, indent: 
         if (typeof text !== 'string') throw new ModelError(`expected a string in $xml.order text, got ${typeName(text)}`, path);
         const t = escaped(escapeText, text, path, '');
         out.s += nl ? indent + t + nl : t;
-      } else out.s += writeKeptNode(entry as XmlNode, indent, nl, path);
+      } else out.s += writeKeptNode(entry as XmlNode, indent, nl, path, scope);
     }
   }
   // Children write their own present fields into deeper scratch arrays, so this list stays intact.
@@ -621,7 +679,7 @@ function writeChildren(out: Out, o: Obj, present: Slot[], table: Table, indent: 
       if (!Array.isArray(v)) throw new ModelError(`expected an array of XML nodes, got ${typeName(v)}`, `${path}/${slot.key}`);
       for (const node of v as XmlNode[]) {
         if (typeof node === 'string' && isWhitespace(node)) continue;
-        out.s += writeKeptNode(node, indent, nl, path);
+        out.s += writeKeptNode(node, indent, nl, path, scope);
       }
     } else if ((field as ChildField | LeafField).many) {
       if (!Array.isArray(v)) throw new ModelError(`expected an array, got ${typeName(v)}`, `${path}/${slot.xml}`);
@@ -630,13 +688,49 @@ function writeChildren(out: Out, o: Obj, present: Slot[], table: Table, indent: 
   }
 }
 
+/**
+ * Refuses a kept element whose names use a prefix that neither the scope nor the kept
+ * subtree declares, or that is nested absurdly deep (nodes from JSON may hold anything).
+ * Iterative: kept trees may be deep.
+ */
+function checkKeptNamespaces(node: XmlNode, scope: Scope, path: string): void {
+  const stack: { node: XmlNode; prefixes: Set<string> | undefined; depth: number }[] = [{ node, prefixes: undefined, depth: 1 }];
+  while (stack.length > 0) {
+    const { node: n, prefixes, depth } = stack.pop()!;
+    if (typeof n !== 'object' || n === null || !('name' in n)) continue;
+    // Indentation grows with depth, so an unbounded tree would give quadratic output.
+    if (depth > MAX_DEPTH) throw new ModelError(`kept XML nested deeper than ${MAX_DEPTH} elements`, path);
+    const el = n as XmlElement;
+    if (typeof el.attrs !== 'object' || el.attrs === null || !Array.isArray(el.children)) continue; // the writer reports the shape
+    let mine = prefixes;
+    for (const name in el.attrs) {
+      if (!name.startsWith('xmlns:')) continue;
+      if (el.attrs[name] === '') throw new ModelError(`'${name}' cannot undeclare a prefix in XML 1.0`, path);
+      mine = new Set(mine);
+      mine.add(name.slice(6));
+    }
+    const bound = (qname: unknown) => {
+      if (typeof qname !== 'string') return;
+      const colon = qname.indexOf(':');
+      if (colon < 0) return;
+      const prefix = qname.slice(0, colon);
+      if (prefix === 'xmlns' || scope.byPrefix.has(prefix) || mine?.has(prefix)) return;
+      throw new ModelError(`namespace prefix '${prefix}' of '${qname}' is not declared`, path);
+    };
+    bound(el.name);
+    for (const name in el.attrs) bound(name);
+    for (const child of el.children) stack.push({ node: child, prefixes: mine, depth: depth + 1 });
+  }
+}
+
 /** A node kept as it was (unknown element, comment, free-form content). */
-function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string): string {
+function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string, scope: Scope): string {
   if (typeof node === 'string') {
     const t = escaped(escapeText, node, path, '');
     return nl ? indent + t + nl : t;
   }
   if (typeof node !== 'object' || node === null) throw new ModelError(`expected an XML node, got ${typeName(node)}`, path);
+  checkKeptNamespaces(node, scope, path);
   try {
     const s = writeNode(node, indent);
     return nl ? s : s.slice(0, -1);
@@ -669,7 +763,8 @@ function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, inde
       const leafSide = i < 0 ? (o.$xml?.leaf?.[slot.key] as XmlSide | undefined) : undefined;
       const { name, decl } = slot.ns ? qualify(slot.xml, slot.ns, scope) : { name: slot.xml, decl: '' };
       out.s += `${indent}<${name}`;
-      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, [], EMPTY_TABLE, itemPath);
+      checkSide(leafSide, itemPath);
+      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, [], EMPTY_TABLE, itemPath, scope);
       out.s += decl;
       const t = escaped(escapeText, s, itemPath, '');
       if (leafSide?.order) {

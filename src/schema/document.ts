@@ -4,7 +4,7 @@
 import { ModelError } from '../errors.js';
 import { parseXml, type ParseXmlOptions } from '../xml/parser.js';
 import { localName, type XmlDocument, type XmlElement, type XmlNode } from '../xml/tree.js';
-import { writeNode } from '../xml/writer.js';
+import { writeEpilog, writeProlog } from '../xml/writer.js';
 import { decodeElement, encodeElement, type SourcePosition } from './codec.js';
 import type { ElDef, XmlSide } from './define.js';
 
@@ -63,7 +63,13 @@ export function decodeDocument<T>(
 
 /** Formats a typed object as a document of kind `def`. Throws ModelError naming the path of a bad value. */
 export function formatDocument<T>(def: DocumentDef<T>, obj: T): string {
-  const o = obj as { $xml?: XmlSide } | null;
-  const around = (nodes: XmlNode[] | undefined) => (nodes ? nodes.map((n) => writeNode(n, '')).join('') : '');
-  return around(o?.$xml?.prolog) + encodeElement(obj, def.root, '', `/${def.root.name}`, {}) + around(o?.$xml?.epilog);
+  const xml = (obj as { $xml?: XmlSide } | null)?.$xml;
+  const side = typeof xml === 'object' && xml !== null ? xml : undefined;
+  try {
+    return writeProlog(side?.prolog) + encodeElement(obj, def.root, '', `/${def.root.name}`) + writeEpilog(side?.epilog);
+  } catch (e) {
+    // Errors of the prolog and epilog come without a path; give them the root's.
+    if (e instanceof ModelError && !e.path) throw new ModelError(e.reason, `/${def.root.name}`);
+    throw e;
+  }
 }

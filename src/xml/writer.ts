@@ -118,17 +118,47 @@ function writePI(target: string, data: string, isDeclaration = false): string {
   return data === '' ? '<?' + target + '?>' : '<?' + target + ' ' + data + '?>';
 }
 
+/**
+ * Nodes may come from JSON, so their shape is checked before use: a malformed one is a
+ * ModelError, never a TypeError.
+ */
+function checkShape(node: unknown): void {
+  if (typeof node === 'string') return;
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new ModelError(`not an XML node: ${describe(node)}`);
+  const n = node as Record<string, unknown>;
+  if ('name' in n) {
+    if (typeof n.attrs !== 'object' || n.attrs === null || Array.isArray(n.attrs)) throw new ModelError(`element ${describe(n.name)} has no attribute object`);
+    if (!Array.isArray(n.children)) throw new ModelError(`element ${describe(n.name)} has no children array`);
+  } else if ('comment' in n) {
+    if (typeof n.comment !== 'string') throw new ModelError(`comment is a ${describe(n.comment)}, not a string`);
+  } else if ('cdata' in n) {
+    if (typeof n.cdata !== 'string') throw new ModelError(`CDATA is a ${describe(n.cdata)}, not a string`);
+  } else if ('pi' in n) {
+    if (typeof n.pi !== 'string' || typeof n.data !== 'string') throw new ModelError('processing instruction target and data must be strings');
+  } else throw new ModelError(`not an XML node: ${describe(node)}`);
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : JSON.stringify(v);
+}
+
 /** Serialises a leaf node (anything but an element) on its own. */
 function writeLeaf(node: Exclude<XmlNode, XmlElement>): string {
+  checkShape(node);
   if (typeof node === 'string') return escapeText(node);
   if ('comment' in node) return writeComment(node.comment);
   if ('cdata' in node) return writeCData(node.cdata);
-  if ('pi' in node) return writePI(node.pi, node.data);
-  throw new ModelError(`not an XML node: ${JSON.stringify(node)}`);
+  return writePI(node.pi, node.data);
 }
 
 function isElementNode(node: XmlNode): node is XmlElement {
-  return typeof node === 'object' && node !== null && 'name' in node;
+  if (typeof node === 'object' && node !== null && 'name' in node) {
+    checkShape(node);
+    return true;
+  }
+  return false;
 }
 
 function isBlank(text: string): boolean {
@@ -214,22 +244,42 @@ export function writeNode(node: XmlNode, indent: string): string {
 
 /** The whole document: prolog nodes one per line, the root, then the epilog nodes. */
 export function formatXmlDocument(doc: XmlDocument): string {
+  if (!isElementNode(doc.root)) throw new ModelError('the document root must be an element');
+  return writeProlog(doc.prolog) + writeNode(doc.root, '') + writeEpilog(doc.epilog);
+}
+
+/**
+ * What comes before the root: an XML declaration first (its encoding rewritten to UTF-8,
+ * the only encoding this library writes), then comments and PIs, one per line.
+ */
+export function writeProlog(nodes: unknown): string {
+  if (nodes === undefined) return '';
+  if (!Array.isArray(nodes)) throw new ModelError(`expected an array of prolog nodes, got ${describe(nodes)}`);
   let out = '';
-  doc.prolog.forEach((node, i) => {
+  nodes.forEach((node: XmlNode, i) => {
     if (i === 0 && typeof node === 'object' && node !== null && 'pi' in node && node.pi === 'xml') {
-      out += writePI(node.pi, node.data, true) + '\n';
+      checkShape(node);
+      const data = node.data.replace(/(encoding\s*=\s*)(["'])[^"']*\2/, (m, eq: string, q: string) => (/utf-?8/i.test(m) ? m : `${eq}${q}UTF-8${q}`));
+      out += writePI(node.pi, data, true) + '\n';
     } else {
       out += writeOutsideRoot(node);
     }
   });
-  if (!isElementNode(doc.root)) throw new ModelError('the document root must be an element');
-  out += writeNode(doc.root, '');
-  for (const node of doc.epilog) out += writeOutsideRoot(node);
+  return out;
+}
+
+/** What comes after the root: comments and PIs, one per line. */
+export function writeEpilog(nodes: unknown): string {
+  if (nodes === undefined) return '';
+  if (!Array.isArray(nodes)) throw new ModelError(`expected an array of epilog nodes, got ${describe(nodes)}`);
+  let out = '';
+  for (const node of nodes) out += writeOutsideRoot(node);
   return out;
 }
 
 /** Outside the root only comments and PIs may appear; blank text is layout and is dropped. */
 function writeOutsideRoot(node: XmlNode): string {
+  checkShape(node);
   if (typeof node === 'string') {
     if (isBlank(node)) return '';
     throw new ModelError('text cannot be written outside the root element');

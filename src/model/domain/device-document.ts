@@ -35,5 +35,5 @@ export function parseDomainDevice(input: string | Uint8Array, options: ParseOpti
 export function formatDomainDevice(device: DomainDevice): string {
   const def = deviceDef(device.kind);
   if (!def) throw new ModelError(`'${String(device.kind)}' is not a domain device kind`);
-  return encodeElement(device.device, def, '', `/${def.name}`, {});
+  return encodeElement(device.device, def, '', `/${def.name}`);
 }
