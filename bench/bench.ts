@@ -52,6 +52,19 @@ function charLoop(text: string): void {
   sink ^= h;
 }
 
+/** Retained heap per parsed document: parse them all, keep them, and measure after a full GC. */
+function memoryPerDocument(texts: string[]): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = texts.map((t) => parse(t));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.length !== texts.length) throw new Error('unreachable');
+  return (after - before) / texts.length;
+}
+
 function table(title: string, kind: (root: string) => boolean): void {
   const files = corpusFiles().filter((f) => kind(f.root));
   // Only documents we can parse take part (all of them, once every kind is modeled).
@@ -78,7 +91,13 @@ function table(title: string, kind: (root: string) => boolean): void {
   ];
   const saxes = rows[1].mbps;
   const loop = rows[0].mbps;
+  const mem = memoryPerDocument(texts);
   console.log(`\n${title}: ${texts.length} documents (${files.length - ok.length} skipped), ${(bytes / 1e6).toFixed(2)} MB`);
+  console.log(
+    mem === undefined
+      ? 'memory per parsed document: run with --expose-gc to measure'
+      : `memory per parsed document: ${(mem / 1024).toFixed(1)} KiB retained (${(mem / (bytes / texts.length)).toFixed(1)}x the XML text)`,
+  );
   console.log('| operation | MB/s | µs/doc | vs saxes | vs char loop |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) {
