@@ -7,6 +7,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { format, parse } from '../src/model/index.js';
+import { parseXml } from '../src/xml/parser.js';
 import { corpusFiles } from '../test/support/corpus.js';
 
 const args = process.argv.slice(2);
@@ -82,6 +83,7 @@ function table(title: string, kind: (root: string) => boolean): void {
   const rows = [
     measure('char loop (reference)', texts, bytes, charLoop),
     measure('saxes parse (reference)', texts, bytes, saxesParse),
+    measure('XML tree only (our tokenizer)', texts, bytes, (t) => void parseXml(t)),
     measure('parse', texts, bytes, (t) => void parse(t)),
     measure('format', texts, bytes, (_t, i) => void format(parsed[i].kind, parsed[i].doc as never)),
     measure('round trip (parse + format)', texts, bytes, (t) => {
