@@ -19,7 +19,13 @@ export interface ValidateOptions {
 /** Every problem found in a document, errors and warnings, in document order where possible. */
 export function validate(document: AnyDocument, options: ValidateOptions = {}): Problem[] {
   const problems = checkStructure(document, options);
+  // A value that is structurally wrong (missing, wrong type) is reported once, by the structure check.
+  const structural = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.path));
   const checks = semanticChecks[document.kind];
-  if (checks) for (const check of checks) problems.push(...check(document.doc as never, options));
+  if (checks) {
+    for (const check of checks) {
+      for (const p of check(document.doc as never, options)) if (!structural.has(p.path)) problems.push(p);
+    }
+  }
   return problems;
 }
