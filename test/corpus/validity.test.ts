@@ -13,31 +13,14 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { documents, parse } from '../../src/model/index.js';
+import { SCHEMA_FILES } from '../../src/validate/relaxng.js';
 import { checkStructure } from '../../src/validate/structure.js';
 import { corpusDir, corpusFiles } from '../support/corpus.js';
 
 const schemaDir = fileURLToPath(new URL('../../../shared/schemas/libvirt/', import.meta.url));
 
 /** libvirt's schema file for each document kind (root element). */
-const SCHEMA_FILE: Record<keyof typeof documents, string> = {
-  domain: 'domain.rng',
-  domainsnapshot: 'domainsnapshot.rng',
-  domaincheckpoint: 'domaincheckpoint.rng',
-  domainbackup: 'domainbackup.rng',
-  filter: 'nwfilter.rng',
-  filterbinding: 'nwfilterbinding.rng',
-  network: 'network.rng',
-  networkport: 'networkport.rng',
-  pool: 'storagepool.rng',
-  volume: 'storagevol.rng',
-  storagepoolCapabilities: 'storagepoolcaps.rng',
-  secret: 'secret.rng',
-  capabilities: 'capability.rng',
-  domainCapabilities: 'domaincaps.rng',
-  device: 'nodedev.rng',
-  interface: 'interface.rng',
-  cpu: 'cpu.rng',
-};
+const SCHEMA_FILE: Readonly<Record<string, string>> = SCHEMA_FILES;
 
 function missing(): string | undefined {
   const files = corpusFiles();

@@ -15,31 +15,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCHEMA_FILES } from '../../src/validate/relaxng.js';
 import { localName, type XmlElement } from '../../src/xml/tree.js';
 
 /** libvirt 11.3's RelaxNG schemas beside the project. */
 export const schemaDir = fileURLToPath(new URL('../../../shared/schemas/libvirt/', import.meta.url));
 
-/** The schema file for each document kind (root element). */
-export const SCHEMAS: Record<string, string> = {
-  domain: 'domain.rng',
-  domainsnapshot: 'domainsnapshot.rng',
-  domaincheckpoint: 'domaincheckpoint.rng',
-  domainbackup: 'domainbackup.rng',
-  filter: 'nwfilter.rng',
-  filterbinding: 'nwfilterbinding.rng',
-  network: 'network.rng',
-  networkport: 'networkport.rng',
-  pool: 'storagepool.rng',
-  volume: 'storagevol.rng',
-  storagepoolCapabilities: 'storagepoolcaps.rng',
-  secret: 'secret.rng',
-  capabilities: 'capability.rng',
-  domainCapabilities: 'domaincaps.rng',
-  device: 'nodedev.rng',
-  interface: 'interface.rng',
-  cpu: 'cpu.rng',
-};
+/** The schema file for each document kind (root element), as the library's RelaxNG validator uses. */
+export const SCHEMAS: Readonly<Record<string, string>> = SCHEMA_FILES;
 
 export const inCi = process.env.CI === 'true';
 

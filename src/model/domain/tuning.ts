@@ -5,6 +5,7 @@
  */
 import { attr, child, el, leaf, many, text, t, variants, type Infer } from '../../schema/index.js';
 import { sizeUnit } from '../common.js';
+import { DiskIoTune } from './disk.js';
 
 /** `<vcpu placement='static' cpuset='1-4' current='2'>8</vcpu>`: the maximum vCPU count (formatdomain.rst "CPU Allocation"). */
 export const Vcpu = el('vcpu', {
@@ -234,29 +235,7 @@ export type Blkiotune = Infer<typeof Blkiotune>;
  * `<throttlegroup>`: a named set of I/O limits that disks share through `<throttlefilter>`
  * (formatdomain.rst "Disk Throttle Group Management"). The values are those of a disk's `<iotune>`.
  */
-export const Throttlegroup = el('throttlegroup', {
-  total_bytes_sec: leaf(t.uint),
-  read_bytes_sec: leaf(t.uint),
-  write_bytes_sec: leaf(t.uint),
-  total_iops_sec: leaf(t.uint),
-  read_iops_sec: leaf(t.uint),
-  write_iops_sec: leaf(t.uint),
-  total_bytes_sec_max: leaf(t.uint),
-  read_bytes_sec_max: leaf(t.uint),
-  write_bytes_sec_max: leaf(t.uint),
-  total_iops_sec_max: leaf(t.uint),
-  read_iops_sec_max: leaf(t.uint),
-  write_iops_sec_max: leaf(t.uint),
-  size_iops_sec: leaf(t.uint),
-  /** The group's name, which throttle filters refer to. */
-  group_name: leaf(t.string),
-  total_bytes_sec_max_length: leaf(t.uint),
-  read_bytes_sec_max_length: leaf(t.uint),
-  write_bytes_sec_max_length: leaf(t.uint),
-  total_iops_sec_max_length: leaf(t.uint),
-  read_iops_sec_max_length: leaf(t.uint),
-  write_iops_sec_max_length: leaf(t.uint),
-});
+export const Throttlegroup = el('throttlegroup', DiskIoTune.fields);
 export type Throttlegroup = Infer<typeof Throttlegroup>;
 
 /** `<throttlegroups>`: the domain's throttle groups (formatdomain.rst "Disk Throttle Group Management"). */
