@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
-import { describeFailure, groupFailures, jsonCase, loadSeeds, Rng, runFuzz, xmlCase, type FuzzOptions, type Summary } from './mutate.js';
+import { checkJson, checkXml, describeFailure, groupFailures, jsonCase, loadSeeds, Rng, runFuzz, xmlCase, type FuzzOptions, type Summary } from './mutate.js';
 
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20240607;
 // About 6 seconds of one core, shared by up to two workers: inside the suite's 20-second
@@ -84,4 +84,60 @@ test('the harness itself: a hang, a crash and a slow input are each reported wit
     // The run goes on after the input: every iteration is accounted for.
     assert.equal(summary.iterations, 12, what);
   }
+});
+
+/**
+ * Every kind of input the fuzzer has failed on, reduced by hand to a small case and kept
+ * here for good: the random runs may not meet them again. Each goes through the same checks
+ * as a fuzzed input.
+ */
+const FOUND_XML: [string, string][] = [
+  ['an XML declaration', '<?xml version="1.0"?>\n<secret/>'],
+  ['an XML declaration with an encoding', `<?xml version='1.0' encoding='ISO-8859-1'?><domain type='kvm'><name>a</name></domain>`],
+  ['an attribute named __proto__', `<secret __proto__='x' ephemeral='no'/>`],
+  ['an octal mode too large for a number', `<pool type='dir'><name>p</name><target><path>/p</path><permissions><mode>${'1'.repeat(400)}</mode></permissions></target></pool>`],
+  ['text beside an element in <metadata>', `<domain type='kvm'><name>a</name><metadata>note<app:x xmlns:app='urn:a'/></metadata></domain>`],
+  ['a default namespace declared on a prefixed element (dnsmasq)', `<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'><name>n</name><dnsmasq:options><dnsmasq:option xmlns='urn:x' value='a'/></dnsmasq:options></network>`],
+  ['a default namespace declared on a prefixed element (qemu)', `<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>n</name><qemu:commandline xmlns='urn:x'><qemu:arg value='-S'/></qemu:commandline></domain>`],
+  ['stray text between elements', `<pool type='dir'>\n  <name>a</name>>\n  <capacity>0</capacity>\nzz\n</pool>`],
+];
+
+const FOUND_JSON: [string, unknown][] = [
+  ['$xml.order not an array', { secret: { $xml: { order: 5 } } }],
+  ['$xml.order an object', { secret: { description: 'd', $xml: { order: {} } } }],
+  ['$xml.prolog not an array', { secret: { $xml: { prolog: 'x' } } }],
+  ['a number in $xml.prolog', { secret: { $xml: { prolog: [5] } } }],
+  ['null in $xml.epilog', { secret: { $xml: { epilog: [{ comment: 'ok' }, null] } } }],
+  ['an element in $xml.prolog', { secret: { $xml: { prolog: [{ name: 'x', attrs: {}, children: [] }] } } }],
+  ['text in $xml.prolog', { secret: { $xml: { prolog: ['text'] } } }],
+  ['CDATA in $xml.epilog', { secret: { $xml: { epilog: [{ cdata: 'x' }] } } }],
+  ['a comment that is not a string', { secret: { $xml: { prolog: [{ comment: ['a'] }] } } }],
+  ['$xml.attrs repeating a typed attribute', { secret: { ephemeral: true, $xml: { attrs: { ephemeral: 'no' } } } }],
+  ['an attribute with an undeclared prefix', { secret: { $xml: { attrs: { 'q:a': '1' } } } }],
+  ['a kept element with an undeclared prefix', { secret: { $xml: { order: [{ name: 'q:x', attrs: {}, children: [] }] } } }],
+  ['a kept element undeclaring a prefix', { secret: { $xml: { order: [{ name: 'x', attrs: { 'xmlns:q': '' }, children: [] }] } } }],
+  ['a default namespace on the root', { secret: { $xml: { attrs: { xmlns: 'urn:x' } } } }],
+  ['a kept element whose attrs are not an object', { domain: { type: 'kvm', metadata: { content: [{ name: 'q:x', attrs: false, children: [] }] } } }],
+  ['$xml.spell not a string', { volume: { name: 'v', target: { permissions: { mode: 0o644, $xml: { spell: { mode: ['0644'] } } } } } }],
+];
+
+function finding(what: string, input: string, o: ReturnType<typeof checkXml>): string {
+  if (o.kind !== 'failure') return '';
+  // The detail starts with the error and its stack, whose first line repeats it.
+  const lines = (o.detail ?? '').split('\n').filter((l, i, all) => i === 0 || l !== all[0]);
+  const shown = input.length > 240 ? input.slice(0, 240) + '...' : input;
+  return `${what}: ${o.problem}\n    input: ${shown}\n    ${lines.slice(0, 3).join('\n    ')}`;
+}
+
+test('every kind of input the fuzzer failed on, reduced: no failure', () => {
+  const failures: string[] = [];
+  for (const [what, xml] of FOUND_XML) {
+    const f = finding(`XML, ${what}`, JSON.stringify(xml), checkXml(xml));
+    if (f) failures.push(f);
+  }
+  for (const [what, json] of FOUND_JSON) {
+    const f = finding(`JSON, ${what}`, JSON.stringify(json), checkJson(json));
+    if (f) failures.push(f);
+  }
+  assert.equal(failures.length, 0, `${failures.length} reduced fuzz findings fail:\n  ${failures.join('\n  ')}`);
 });
