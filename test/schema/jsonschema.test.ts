@@ -10,6 +10,8 @@ import { schemaCommand } from '../../src/cli/schema-command.js';
 import { ModelError } from '../../src/errors.js';
 import { documents, parse, toJson, type AnyDocument, type Kind } from '../../src/model/index.js';
 import { attr, checkElement, child, defineDocument, el, flag, jsonSchema, many, t, variants, type ElDef } from '../../src/schema/index.js';
+import { fileURLToPath } from 'node:url';
+import { loadRelaxNG } from '../../src/validate/relaxng.js';
 import { checkStructure, jsonSchemaOf } from '../../src/validate/structure.js';
 import { corpusDir, corpusFiles } from '../support/corpus.js';
 
@@ -73,6 +75,17 @@ for (const kind of Object.keys(documents) as Kind[]) {
 test('every document listed as invalid is in the corpus', { skip: skipCorpus }, () => {
   const names = new Set(files.map((f) => f.name));
   assert.deepEqual(Object.keys(INVALID).filter((n) => !names.has(n)), []);
+});
+
+test("every document listed as invalid is rejected by libvirt's own RelaxNG schema too", { skip: skipCorpus }, async () => {
+  // The JSON Schema may refuse only what libvirt refuses: checked with libvirt's schemas.
+  const validator = await loadRelaxNG({ schemas: fileURLToPath(new URL('../../../shared/schemas/libvirt/', import.meta.url)) });
+  try {
+    const accepted = files.filter((f) => INVALID[f.name]).filter((f) => validator.validate(f.text).every((p) => p.severity !== 'error'));
+    assert.deepEqual(accepted.map((f) => f.name), []);
+  } finally {
+    validator.dispose();
+  }
 });
 
 // ---------------------------------------------------------------------------
