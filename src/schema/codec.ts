@@ -481,6 +481,10 @@ function encodeAttrs(out: Out, o: Obj, present: Slot[], table: Table, path: stri
       if (typeof value !== 'string') throw new ModelError(`expected a string, got ${typeName(value)}`, `${path}/@${name}`);
       if (!XML_NAME.test(name)) throw new ModelError(`'${name}' is not a valid attribute name`, path);
       checkPrefix(name, scope, path);
+      const typed = table.attrs.get(name);
+      if (typed && (o[typed.key] !== undefined || invalid?.[typed.key] !== undefined)) {
+        throw new ModelError(`attribute '${name}' is given twice: as '${typed.key}' and in $xml.attrs`, path);
+      }
       out.s += ` ${name}='${escaped(escapeAttr, value, path, `/@${name}`)}'`;
     }
   }
@@ -496,9 +500,10 @@ function scopeWith(scope: Scope, attrs: Record<string, string>, elementUri: stri
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
     const uri = attrs[name];
     if (name === 'xmlns') {
-      // A default namespace may only be the element's own: any other would move it elsewhere.
+      // Elements of libvirt's own (empty) namespace are written unprefixed, so a default
+      // namespace would move them; namespaced ones are written with a prefix and stay put.
       if (uri === '' && elementUri === undefined) continue;
-      if (uri !== elementUri) throw new ModelError(`a default namespace declaration (xmlns='${uri}') would move this element out of its namespace`, path);
+      if (elementUri === undefined) throw new ModelError(`a default namespace declaration (xmlns='${uri}') would move this element out of libvirt's namespace`, path);
     } else if (uri === '') throw new ModelError(`'${name}' cannot undeclare a prefix in XML 1.0`, path);
     next ??= { byUri: new Map(scope.byUri), byPrefix: new Map(scope.byPrefix) };
     const prefix = name === 'xmlns' ? '' : name.slice(6);
@@ -602,7 +607,7 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
     else text = xml?.invalid?.[textSlot.key];
   }
   const order = xml?.order;
-  if (text || (order && order.some(isStrayText))) {
+  if (text || (order && order.some(isStrayText)) || (table.any && hasText(o[table.any.key]))) {
     out.s += '>';
     if (text) out.s += escaped(escapeText, text, path, '/text()');
     writeChildren(out, o, present, table, '', '', path, childScope, depth);
@@ -616,6 +621,15 @@ function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: st
   out.s += '>' + nl;
   writeChildren(out, o, present, table, nl ? indent + '  ' : '', nl, path, childScope, depth);
   out.s += `${indent}</${name}>${nl}`;
+}
+
+/** Whether free-form content holds text, which makes it mixed content to be written inline. */
+function hasText(nodes: unknown): boolean {
+  if (!Array.isArray(nodes)) return false;
+  for (const n of nodes) {
+    if (typeof n === 'string' ? !isWhitespace(n) : typeof n === 'object' && n !== null && 'cdata' in n) return true;
+  }
+  return false;
 }
 
 /** Whether writing the children of `o` will produce anything (decides `<x/>` vs `<x>...</x>`). */
@@ -678,7 +692,8 @@ function writeChildren(out: Out, o: Obj, present: Slot[], table: Table, indent: 
       if (from > 0) continue;
       if (!Array.isArray(v)) throw new ModelError(`expected an array of XML nodes, got ${typeName(v)}`, `${path}/${slot.key}`);
       for (const node of v as XmlNode[]) {
-        if (typeof node === 'string' && isWhitespace(node)) continue;
+        // Blank text is layout in block content, but part of the text in inline (mixed) content.
+        if (nl && typeof node === 'string' && isWhitespace(node)) continue;
         out.s += writeKeptNode(node, indent, nl, path, scope);
       }
     } else if ((field as ChildField | LeafField).many) {

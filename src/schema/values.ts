@@ -127,6 +127,8 @@ export const t = {
   yesNo: boolType('yes', 'no'),
   /** on/off */
   onOff: boolType('on', 'off'),
+  /** 1/0 (`<active>` of snapshots, `<media_available>` of node devices) */
+  oneZero: boolType('1', '0'),
   uuid: patterned('uuid', '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$'),
   mac: patterned('mac address', '^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$'),
   /** A string with a custom pattern (checked by validation, never by parsing). */

@@ -14,16 +14,6 @@ import { LinkSpeedState } from '../iface/interface.js';
 /** A Fibre Channel world wide name: 16 hex digits, optionally `0x`-prefixed. */
 const wwn = t.pattern('wwn', '^(0x)?[0-9a-fA-F]{16}$');
 
-/** `1` / `0` as a boolean (`<media_available>`). */
-const oneZero: ValueType<boolean> = {
-  name: '1|0',
-  decode: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
-  encode: (v) => (v ? '1' : '0'),
-  is: (v): v is boolean => typeof v === 'boolean',
-  exact: false,
-  info: { json: 'boolean' },
-};
-
 /** The device API a mediated device type offers. */
 const deviceApi = t.enum('vfio-pci', 'vfio-ccw', 'vfio-ap');
 
@@ -258,7 +248,7 @@ export const StorageCapability = el(
   { type: attr(t.enum('removable', 'hotpluggable')) },
   variants('type', {
     removable: {
-      media_available: leaf(oneZero),
+      media_available: leaf(t.oneZero),
       /** Media size in bytes. */
       media_size: leaf(t.uint),
       media_label: leaf(t.string),

@@ -12,7 +12,11 @@ const OCTAL = /^\s*[0-7]+\s*$/;
  */
 export const octalMode: ValueType<number> = {
   name: 'octal mode',
-  decode: (raw) => (OCTAL.test(raw) ? parseInt(raw.trim(), 8) : undefined),
+  decode: (raw) => {
+    const n = OCTAL.test(raw) ? parseInt(raw.trim(), 8) : NaN;
+    // Too many digits overflow to Infinity: keep such a spelling as unreadable raw text.
+    return Number.isFinite(n) ? n : undefined;
+  },
   encode: (v) => '0' + v.toString(8),
   is: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0,
   exact: false,
