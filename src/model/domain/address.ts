@@ -95,3 +95,15 @@ export const deviceInfo = {
   acpi: child(Acpi),
   address: child(Address),
 } as const;
+
+/** Options of virtio devices, written as attributes of their `<driver>` (formatdomain.rst "Virtio-related options"). */
+export const virtioOptions = {
+  /** Use the emulated IOMMU. */
+  iommu: attr(t.onOff),
+  /** Address Translation Services. */
+  ats: attr(t.onOff),
+  /** Packed virtqueue layout. */
+  packed: attr(t.onOff),
+  /** Page-per-virtqueue layout of the notification area. */
+  page_per_vq: attr(t.onOff),
+} as const;

@@ -4,8 +4,8 @@
  */
 import { attr, child, el, leaf, t, variants, type Fields, type Infer } from '../../schema/index.js';
 import { sized } from '../common.js';
-import { Acpi, Address, Alias } from './address.js';
-import { IothreadMapping, virtioOptions } from './disk.js';
+import { Acpi, Address, Alias, virtioOptions } from './address.js';
+import { IothreadMapping } from './disk.js';
 
 /** `<driver queues='4'/>` of a controller: virtio-scsi and virtio-serial tuning. */
 export const ControllerDriver = el('driver', {

@@ -8,7 +8,7 @@
  */
 import { attr, child, el, flag, leaf, many, t, text, variants, type ElDef, type Fields, type Infer, type XmlSide } from '../../schema/index.js';
 import { sized } from '../common.js';
-import { Acpi, Address, Alias, Boot } from './address.js';
+import { Acpi, Address, Alias, Boot, virtioOptions } from './address.js';
 import { Encryption } from './encryption.js';
 import { DeviceSeclabel } from './seclabel-device.js';
 
@@ -27,17 +27,8 @@ export const diskType = t.enum('file', 'block', 'dir', 'network', 'volume', 'nvm
 /** What happens at start-up when the source is missing. */
 export const startupPolicy = t.enum('mandatory', 'requisite', 'optional');
 
-/** Options of virtio devices, written as attributes of their `<driver>` (formatdomain.rst "Virtio-related options"). */
-export const virtioOptions = {
-  /** Use the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** Address Translation Services. */
-  ats: attr(t.onOff),
-  /** Packed virtqueue layout. */
-  packed: attr(t.onOff),
-  /** Page-per-virtqueue layout of the notification area. */
-  page_per_vq: attr(t.onOff),
-} as const;
+/** The virtio `<driver>` options, defined beside `deviceInfo`; still exported from here for existing importers. */
+export { virtioOptions } from './address.js';
 
 /** `<max_size unit='bytes'>N</max_size>`: upper bound of the qcow2 metadata cache. */
 export const MetadataCacheMaxSize = sized('max_size');

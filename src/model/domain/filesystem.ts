@@ -4,8 +4,8 @@
  */
 import { attr, child, el, flag, t, variants, type Fields, type Infer } from '../../schema/index.js';
 import { sized, sizeUnit } from '../common.js';
-import { Acpi, Address, Alias, Boot } from './address.js';
-import { storageFormat, virtioOptions } from './disk.js';
+import { Acpi, Address, Alias, Boot, virtioOptions } from './address.js';
+import { storageFormat } from './disk.js';
 import { Idmap } from './idmap.js';
 
 /** An octal permission mode as libvirt writes it (`0644`). */

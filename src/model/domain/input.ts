@@ -3,19 +3,10 @@
  * (formatdomain.rst "Input devices"). The `type` decides the `<source>`.
  */
 import { attr, child, el, t, variants, type Infer } from '../../schema/index.js';
-import { deviceInfo } from './address.js';
+import { deviceInfo, virtioOptions } from './address.js';
 
 /** `<driver>` of a virtio input device: virtio transport options. */
-export const InputDriver = el('driver', {
-  /** Route DMA through the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** PCIe Address Translation Services. */
-  ats: attr(t.onOff),
-  /** Packed virtqueues. */
-  packed: attr(t.onOff),
-  /** One notification page per virtqueue. */
-  page_per_vq: attr(t.onOff),
-});
+export const InputDriver = el('driver', { ...virtioOptions });
 export type InputDriver = Infer<typeof InputDriver>;
 
 /** `<source evdev='...'/>` of a `passthrough` input: the host event device given to a virtio-input-host device. */

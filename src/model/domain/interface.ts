@@ -3,7 +3,7 @@
  * subsections). The `type` decides the shape of `<source>`; everything else is shared.
  */
 import { attr, child, el, leaf, many, t, variants, type Infer } from '../../schema/index.js';
-import { Acpi, Address, Alias, Boot } from './address.js';
+import { Acpi, Address, Alias, Boot, virtioOptions } from './address.js';
 import { Rom, Teaming, UsbProduct, UsbVendor } from './hostdev.js';
 import { Bandwidth, InterfaceIp, Mtu, PortForward, PortOptions, Route, VirtualPort, Vlan } from './netcommon.js';
 
@@ -241,10 +241,7 @@ export const InterfaceDriver = el('driver', {
   /** Receive-side scaling in QEMU (eBPF). */
   rss: attr(t.onOff),
   rss_hash_report: attr(t.onOff),
-  iommu: attr(t.onOff),
-  ats: attr(t.onOff),
-  packed: attr(t.onOff),
-  page_per_vq: attr(t.onOff),
+  ...virtioOptions,
   host: child(InterfaceDriverHost),
   guest: child(InterfaceDriverGuest),
 });

@@ -2,7 +2,7 @@
  * `<memballoon>`: the memory balloon device (formatdomain.rst "Memory balloon device").
  */
 import { attr, child, el, t, type Infer } from '../../schema/index.js';
-import { deviceInfo } from './address.js';
+import { deviceInfo, virtioOptions } from './address.js';
 
 /** `<stats period='N'/>`: how often (seconds) the balloon driver reports memory statistics. */
 export const MemballoonStats = el('stats', {
@@ -11,16 +11,7 @@ export const MemballoonStats = el('stats', {
 export type MemballoonStats = Infer<typeof MemballoonStats>;
 
 /** `<driver>` of a virtio balloon: virtio transport options. */
-export const MemballoonDriver = el('driver', {
-  /** Route DMA through the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** PCIe Address Translation Services. */
-  ats: attr(t.onOff),
-  /** Packed virtqueues. */
-  packed: attr(t.onOff),
-  /** One notification page per virtqueue. */
-  page_per_vq: attr(t.onOff),
-});
+export const MemballoonDriver = el('driver', { ...virtioOptions });
 export type MemballoonDriver = Infer<typeof MemballoonDriver>;
 
 /** `<memballoon>` (formatdomain.rst "Memory balloon device"). */

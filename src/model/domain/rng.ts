@@ -3,20 +3,11 @@
  * and the virtio `<driver>` options it shares with vsock and crypto.
  */
 import { attr, child, el, many, text, variants, t, type Infer } from '../../schema/index.js';
-import { deviceInfo } from './address.js';
+import { deviceInfo, virtioOptions } from './address.js';
 import { ChardevLog, ChardevProtocol, ChardevSource, chardevType } from './chardev.js';
 
 /** `<driver>` of a virtio device holding only the virtio options (formatdomain.rst "Virtio-related options"). */
-export const VirtioDriver = el('driver', {
-  /** Use the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** Address Translation Services. */
-  ats: attr(t.onOff),
-  /** Packed virtqueue layout. */
-  packed: attr(t.onOff),
-  /** Page-per-virtqueue notification area. */
-  page_per_vq: attr(t.onOff),
-});
+export const VirtioDriver = el('driver', { ...virtioOptions });
 export type VirtioDriver = Infer<typeof VirtioDriver>;
 
 /** `<rate bytes period>`: at most `bytes` of entropy per `period` milliseconds (default 1000). */

@@ -2,7 +2,7 @@
  * `<sound>`: an emulated sound card (formatdomain.rst "Sound devices").
  */
 import { attr, child, el, many, t, type Infer } from '../../schema/index.js';
-import { deviceInfo } from './address.js';
+import { deviceInfo, virtioOptions } from './address.js';
 
 /** `<codec type='...'/>`: an audio codec of an ich6/ich7/ich9 card. */
 export const SoundCodec = el('codec', {
@@ -17,16 +17,7 @@ export const SoundAudio = el('audio', {
 export type SoundAudio = Infer<typeof SoundAudio>;
 
 /** `<driver>` of a virtio sound card: virtio transport options. */
-export const SoundDriver = el('driver', {
-  /** Route DMA through the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** PCIe Address Translation Services. */
-  ats: attr(t.onOff),
-  /** Packed virtqueues. */
-  packed: attr(t.onOff),
-  /** One notification page per virtqueue. */
-  page_per_vq: attr(t.onOff),
-});
+export const SoundDriver = el('driver', { ...virtioOptions });
 export type SoundDriver = Infer<typeof SoundDriver>;
 
 /** `<sound>` (formatdomain.rst "Sound devices"). */

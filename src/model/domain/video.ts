@@ -2,18 +2,11 @@
  * `<video>`: a video adapter of the guest (formatdomain.rst "Video devices").
  */
 import { attr, child, el, t, type Infer } from '../../schema/index.js';
-import { deviceInfo } from './address.js';
+import { deviceInfo, virtioOptions } from './address.js';
 
 /** `<driver>` of a video device: virtio transport options, the backend and VGA config. */
 export const VideoDriver = el('driver', {
-  /** virtio: route DMA through the emulated IOMMU. */
-  iommu: attr(t.onOff),
-  /** virtio: PCIe Address Translation Services. */
-  ats: attr(t.onOff),
-  /** virtio: packed virtqueues. */
-  packed: attr(t.onOff),
-  /** virtio: one notification page per virtqueue. */
-  page_per_vq: attr(t.onOff),
+  ...virtioOptions,
   /** `vhostuser` runs the virtio-gpu device in an external process. */
   name: attr(t.enum('qemu', 'vhostuser')),
   /** bhyve: how the VGA registers are exposed. */
