@@ -82,19 +82,20 @@ const l2Attrs = {
   dstmacmask: attr(macMask),
 } as const;
 
+/** An address type and its mask type: IPv4 or IPv6. */
+type AddrTypes = { addr: typeof ipAddr; mask: typeof ipMask };
+const v4: AddrTypes = { addr: ipAddr, mask: ipMask };
+const v6: AddrTypes = { addr: ipv6Addr, mask: ipv6Mask };
+
 /** Source and destination addresses of `ip` and `ipv6`. */
-const ipAddrAttrs = {
-  srcipaddr: attr(ipAddr),
-  srcipmask: attr(ipMask),
-  dstipaddr: attr(ipAddr),
-  dstipmask: attr(ipMask),
-} as const;
-const ipv6AddrAttrs = {
-  srcipaddr: attr(ipv6Addr),
-  srcipmask: attr(ipv6Mask),
-  dstipaddr: attr(ipv6Addr),
-  dstipmask: attr(ipv6Mask),
-} as const;
+function ipAddrFields({ addr, mask }: AddrTypes) {
+  return {
+    srcipaddr: attr(addr),
+    srcipmask: attr(mask),
+    dstipaddr: attr(addr),
+    dstipmask: attr(mask),
+  } as const;
+}
 
 /** Port ranges; on `ip`/`ipv6` they need `protocol`. */
 const portAttrs = {
@@ -104,40 +105,27 @@ const portAttrs = {
   dstportend: attr(uint16),
 } as const;
 
-/** The header fields of the layer 4 protocols over IPv4 (`tcp`, `udp`, `icmp` ...). */
-const l4Attrs = {
-  srcmacaddr: attr(macAddr),
-  ...ipAddrAttrs,
-  /** Start of a source address range (needs `srcipto`). */
-  srcipfrom: attr(ipAddr),
-  srcipto: attr(ipAddr),
-  dstipfrom: attr(ipAddr),
-  dstipto: attr(ipAddr),
-  dscp: attr(dscpType),
-  /** Drop connections beyond this number (formatnwfilter.rst "Limiting Number of Connections"). */
-  connlimitAbove: attr(uint16, { xml: 'connlimit-above' }),
-  /** Connection tracking states the packet must be in. */
-  state: attr(stateFlags),
-  /** Name of a host ipset the addresses must be in (needs `ipsetflags`). */
-  ipset: attr(ipsetName),
-  /** Which header parts (`src`, `dst`) are looked up in the ipset, one per ipset dimension. */
-  ipsetflags: attr(ipsetFlags),
-} as const;
-
-/** The header fields of the layer 4 protocols over IPv6 (`tcp-ipv6` ...). */
-const l4v6Attrs = {
-  srcmacaddr: attr(macAddr),
-  ...ipv6AddrAttrs,
-  srcipfrom: attr(ipv6Addr),
-  srcipto: attr(ipv6Addr),
-  dstipfrom: attr(ipv6Addr),
-  dstipto: attr(ipv6Addr),
-  dscp: attr(dscpType),
-  connlimitAbove: attr(uint16, { xml: 'connlimit-above' }),
-  state: attr(stateFlags),
-  ipset: attr(ipsetName),
-  ipsetflags: attr(ipsetFlags),
-} as const;
+/** The header fields of the layer 4 protocols over IPv4 (`tcp`, `udp`, `icmp` ...) or IPv6 (`tcp-ipv6` ...). */
+function l4Fields(ip: AddrTypes) {
+  return {
+    srcmacaddr: attr(macAddr),
+    ...ipAddrFields(ip),
+    /** Start of a source address range (needs `srcipto`). */
+    srcipfrom: attr(ip.addr),
+    srcipto: attr(ip.addr),
+    dstipfrom: attr(ip.addr),
+    dstipto: attr(ip.addr),
+    dscp: attr(dscpType),
+    /** Drop connections beyond this number (formatnwfilter.rst "Limiting Number of Connections"). */
+    connlimitAbove: attr(uint16, { xml: 'connlimit-above' }),
+    /** Connection tracking states the packet must be in. */
+    state: attr(stateFlags),
+    /** Name of a host ipset the addresses must be in (needs `ipsetflags`). */
+    ipset: attr(ipsetName),
+    /** Which header parts (`src`, `dst`) are looked up in the ipset, one per ipset dimension. */
+    ipsetflags: attr(ipsetFlags),
+  } as const;
+}
 
 /** Free text kept with the rule and put into the firewall rule (at most 256 characters). */
 const commentAttr = { comment: attr(t.string) } as const;
@@ -149,6 +137,30 @@ const tcpAttrs = {
   /** `mask/set`, e.g. `SYN/SYN,ACK`. */
   flags: attr(tcpFlags),
 } as const;
+
+/**
+ * The fields of each layer 4 protocol element over IPv4 or IPv6: `tcp`; `udp` and `sctp`
+ * (`ports`); `icmp` and `icmpv6`; igmp, esp, ah, udplite and all (`plain`).
+ */
+function l4Protocols(ip: AddrTypes) {
+  const l4 = l4Fields(ip);
+  return {
+    tcp: { ...matchAttr, ...l4, ...portAttrs, ...tcpAttrs, ...commentAttr },
+    ports: { ...matchAttr, ...l4, ...portAttrs, ...commentAttr },
+    icmp: {
+      ...matchAttr,
+      ...l4,
+      /** ICMP (ICMPv6) message type. */
+      type: attr(uint8),
+      /** ICMP (ICMPv6) message code. */
+      code: attr(uint8),
+      ...commentAttr,
+    },
+    plain: { ...matchAttr, ...l4, ...commentAttr },
+  } as const;
+}
+const l4v4 = l4Protocols(v4);
+const l4v6 = l4Protocols(v6);
 
 // ---------------------------------------------------------------------------
 // Protocol elements (formatnwfilter.rst "Supported protocols")
@@ -247,7 +259,7 @@ export type RuleRarp = Infer<typeof RuleRarp>;
 export const RuleIp = el('ip', {
   ...matchAttr,
   ...l2Attrs,
-  ...ipAddrAttrs,
+  ...ipAddrFields(v4),
   /** Layer 4 protocol: a number, or tcp, udp, udplite, esp, ah, icmp, igmp, sctp. */
   protocol: attr(ipProtocol),
   ...portAttrs,
@@ -260,7 +272,7 @@ export type RuleIp = Infer<typeof RuleIp>;
 export const RuleIpv6 = el('ipv6', {
   ...matchAttr,
   ...l2Attrs,
-  ...ipv6AddrAttrs,
+  ...ipAddrFields(v6),
   /** Layer 4 protocol: a number, or tcp, udp, udplite, esp, ah, icmpv6, sctp. */
   protocol: attr(ipProtocol),
   ...portAttrs,
@@ -275,87 +287,71 @@ export const RuleIpv6 = el('ipv6', {
 export type RuleIpv6 = Infer<typeof RuleIpv6>;
 
 /** `<tcp>`: TCP over IPv4 (formatnwfilter.rst "TCP/UDP/SCTP"). */
-export const RuleTcp = el('tcp', { ...matchAttr, ...l4Attrs, ...portAttrs, ...tcpAttrs, ...commentAttr });
+export const RuleTcp = el('tcp', l4v4.tcp);
 export type RuleTcp = Infer<typeof RuleTcp>;
 
 /** `<udp>`: UDP over IPv4 (formatnwfilter.rst "TCP/UDP/SCTP"). */
-export const RuleUdp = el('udp', { ...matchAttr, ...l4Attrs, ...portAttrs, ...commentAttr });
+export const RuleUdp = el('udp', l4v4.ports);
 export type RuleUdp = Infer<typeof RuleUdp>;
 
 /** `<sctp>`: SCTP over IPv4 (formatnwfilter.rst "TCP/UDP/SCTP"). */
-export const RuleSctp = el('sctp', { ...matchAttr, ...l4Attrs, ...portAttrs, ...commentAttr });
+export const RuleSctp = el('sctp', l4v4.ports);
 export type RuleSctp = Infer<typeof RuleSctp>;
 
 /** `<icmp>`: ICMP (formatnwfilter.rst "ICMP"). */
-export const RuleIcmp = el('icmp', {
-  ...matchAttr,
-  ...l4Attrs,
-  /** ICMP message type. */
-  type: attr(uint8),
-  /** ICMP message code. */
-  code: attr(uint8),
-  ...commentAttr,
-});
+export const RuleIcmp = el('icmp', l4v4.icmp);
 export type RuleIcmp = Infer<typeof RuleIcmp>;
 
 /** `<igmp>`: IGMP (formatnwfilter.rst "IGMP, ESP, AH, UDPLITE, 'ALL'"). */
-export const RuleIgmp = el('igmp', { ...matchAttr, ...l4Attrs, ...commentAttr });
+export const RuleIgmp = el('igmp', l4v4.plain);
 export type RuleIgmp = Infer<typeof RuleIgmp>;
 
 /** `<esp>`: IPsec ESP over IPv4 (formatnwfilter.rst "IGMP, ESP, AH, UDPLITE, 'ALL'"). */
-export const RuleEsp = el('esp', { ...matchAttr, ...l4Attrs, ...commentAttr });
+export const RuleEsp = el('esp', l4v4.plain);
 export type RuleEsp = Infer<typeof RuleEsp>;
 
 /** `<ah>`: IPsec AH over IPv4 (formatnwfilter.rst "IGMP, ESP, AH, UDPLITE, 'ALL'"). */
-export const RuleAh = el('ah', { ...matchAttr, ...l4Attrs, ...commentAttr });
+export const RuleAh = el('ah', l4v4.plain);
 export type RuleAh = Infer<typeof RuleAh>;
 
 /** `<udplite>`: UDP-Lite over IPv4 (formatnwfilter.rst "IGMP, ESP, AH, UDPLITE, 'ALL'"). */
-export const RuleUdplite = el('udplite', { ...matchAttr, ...l4Attrs, ...commentAttr });
+export const RuleUdplite = el('udplite', l4v4.plain);
 export type RuleUdplite = Infer<typeof RuleUdplite>;
 
 /** `<all>`: any IPv4 protocol (formatnwfilter.rst "IGMP, ESP, AH, UDPLITE, 'ALL'"). */
-export const RuleAll = el('all', { ...matchAttr, ...l4Attrs, ...commentAttr });
+export const RuleAll = el('all', l4v4.plain);
 export type RuleAll = Infer<typeof RuleAll>;
 
 /** `<tcp-ipv6>`: TCP over IPv6 (formatnwfilter.rst "TCP/UDP/SCTP over IPV6"). */
-export const RuleTcpIpv6 = el('tcp-ipv6', { ...matchAttr, ...l4v6Attrs, ...portAttrs, ...tcpAttrs, ...commentAttr });
+export const RuleTcpIpv6 = el('tcp-ipv6', l4v6.tcp);
 export type RuleTcpIpv6 = Infer<typeof RuleTcpIpv6>;
 
 /** `<udp-ipv6>`: UDP over IPv6 (formatnwfilter.rst "TCP/UDP/SCTP over IPV6"). */
-export const RuleUdpIpv6 = el('udp-ipv6', { ...matchAttr, ...l4v6Attrs, ...portAttrs, ...commentAttr });
+export const RuleUdpIpv6 = el('udp-ipv6', l4v6.ports);
 export type RuleUdpIpv6 = Infer<typeof RuleUdpIpv6>;
 
 /** `<sctp-ipv6>`: SCTP over IPv6 (formatnwfilter.rst "TCP/UDP/SCTP over IPV6"). */
-export const RuleSctpIpv6 = el('sctp-ipv6', { ...matchAttr, ...l4v6Attrs, ...portAttrs, ...commentAttr });
+export const RuleSctpIpv6 = el('sctp-ipv6', l4v6.ports);
 export type RuleSctpIpv6 = Infer<typeof RuleSctpIpv6>;
 
 /** `<icmpv6>`: ICMPv6 (formatnwfilter.rst "ICMPv6"). */
-export const RuleIcmpv6 = el('icmpv6', {
-  ...matchAttr,
-  ...l4v6Attrs,
-  /** ICMPv6 message type. */
-  type: attr(uint8),
-  /** ICMPv6 message code. */
-  code: attr(uint8),
-  ...commentAttr,
-});
+export const RuleIcmpv6 = el('icmpv6', l4v6.icmp);
 export type RuleIcmpv6 = Infer<typeof RuleIcmpv6>;
 
 /** `<esp-ipv6>`: IPsec ESP over IPv6 (formatnwfilter.rst "ESP, AH, UDPLITE, 'ALL' over IPv6"). */
-export const RuleEspIpv6 = el('esp-ipv6', { ...matchAttr, ...l4v6Attrs, ...commentAttr });
+export const RuleEspIpv6 = el('esp-ipv6', l4v6.plain);
 export type RuleEspIpv6 = Infer<typeof RuleEspIpv6>;
 
 /** `<ah-ipv6>`: IPsec AH over IPv6 (formatnwfilter.rst "ESP, AH, UDPLITE, 'ALL' over IPv6"). */
-export const RuleAhIpv6 = el('ah-ipv6', { ...matchAttr, ...l4v6Attrs, ...commentAttr });
+export const RuleAhIpv6 = el('ah-ipv6', l4v6.plain);
 export type RuleAhIpv6 = Infer<typeof RuleAhIpv6>;
 
 /** `<udplite-ipv6>`: UDP-Lite over IPv6 (formatnwfilter.rst "ESP, AH, UDPLITE, 'ALL' over IPv6"). */
-export const RuleUdpliteIpv6 = el('udplite-ipv6', { ...matchAttr, ...l4v6Attrs, ...commentAttr });
+export const RuleUdpliteIpv6 = el('udplite-ipv6', l4v6.plain);
 export type RuleUdpliteIpv6 = Infer<typeof RuleUdpliteIpv6>;
 
 /** `<all-ipv6>`: any IPv6 protocol (formatnwfilter.rst "ESP, AH, UDPLITE, 'ALL' over IPv6"). */
-export const RuleAllIpv6 = el('all-ipv6', { ...matchAttr, ...l4v6Attrs, ...commentAttr });
+export const RuleAllIpv6 = el('all-ipv6', l4v6.plain);
 export type RuleAllIpv6 = Infer<typeof RuleAllIpv6>;
 
 // ---------------------------------------------------------------------------
