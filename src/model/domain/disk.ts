@@ -8,7 +8,7 @@
  */
 import { attr, child, el, flag, leaf, many, t, text, variants, type ElDef, type Fields, type Infer, type XmlSide } from '../../schema/index.js';
 import { sized } from '../common.js';
-import { Acpi, Address, Alias, Boot, virtioOptions } from './address.js';
+import { Boot, deviceInfo, virtioOptions } from './address.js';
 import { Encryption } from './encryption.js';
 import { DeviceSeclabel } from './seclabel-device.js';
 
@@ -201,17 +201,21 @@ export type DataStore = { format?: DiskFormat; $xml?: XmlSide } & DiskSourceByTy
 const index = { index: attr(t.uint) } as const;
 const slices = { slices: child(DiskSlices) } as const;
 const dataStore = { dataStore: child((): ElDef<DataStore> => DataStore) } as const;
+/** What follows the location in a local source (file, block, dir, volume). */
+const localSource = {
+  startupPolicy: attr(startupPolicy),
+  ...index,
+  ...slices,
+  seclabel: many(DeviceSeclabel),
+  encryption: child(Encryption),
+} as const;
 
 /** `<source file='...'/>` of a `type='file'` disk. */
 export const DiskSourceFile = el('source', {
   file: attr(t.string),
   /** Name of a file-descriptor group passed to libvirt in place of opening `file`. */
   fdgroup: attr(t.string),
-  startupPolicy: attr(startupPolicy),
-  ...index,
-  ...slices,
-  seclabel: many(DeviceSeclabel),
-  encryption: child(Encryption),
+  ...localSource,
   ...dataStore,
 });
 export type DiskSourceFile = Infer<typeof DiskSourceFile>;
@@ -219,11 +223,7 @@ export type DiskSourceFile = Infer<typeof DiskSourceFile>;
 /** `<source dev='...'/>` of a `type='block'` disk. */
 export const DiskSourceBlock = el('source', {
   dev: attr(t.string),
-  startupPolicy: attr(startupPolicy),
-  ...index,
-  ...slices,
-  seclabel: many(DeviceSeclabel),
-  encryption: child(Encryption),
+  ...localSource,
   reservations: child(Reservations),
   ...dataStore,
 });
@@ -232,11 +232,7 @@ export type DiskSourceBlock = Infer<typeof DiskSourceBlock>;
 /** `<source dir='...'/>` of a `type='dir'` disk (a directory exposed as a FAT image). */
 export const DiskSourceDir = el('source', {
   dir: attr(t.string),
-  startupPolicy: attr(startupPolicy),
-  ...index,
-  ...slices,
-  seclabel: many(DeviceSeclabel),
-  encryption: child(Encryption),
+  ...localSource,
   ...dataStore,
 });
 export type DiskSourceDir = Infer<typeof DiskSourceDir>;
@@ -247,11 +243,7 @@ export const DiskSourceVolume = el('source', {
   volume: attr(t.string),
   /** iSCSI pools: use the volume through the host (`host`) or directly (`direct`). */
   mode: attr(t.enum('host', 'direct')),
-  startupPolicy: attr(startupPolicy),
-  ...index,
-  ...slices,
-  seclabel: many(DeviceSeclabel),
-  encryption: child(Encryption),
+  ...localSource,
   ...dataStore,
 });
 export type DiskSourceVolume = Infer<typeof DiskSourceVolume>;
@@ -605,9 +597,7 @@ const diskTail = {
   /** Older placement of the source's encryption. */
   encryption: child(Encryption),
   boot: child(Boot),
-  alias: child(Alias),
-  acpi: child(Acpi),
-  address: child(Address),
+  ...deviceInfo,
 } as const;
 
 /**
