@@ -10,6 +10,7 @@ import { attr, child, el, flag, leaf, many, t, text, variants, type ElDef, type 
 import { sized } from '../common.js';
 import { Boot, deviceInfo, virtioOptions } from './address.js';
 import { Encryption } from './encryption.js';
+import { hostPciAddressFields } from './hostdev.js';
 import { DeviceSeclabel } from './seclabel-device.js';
 
 // ---------------------------------------------------------------------------
@@ -249,13 +250,7 @@ export const DiskSourceVolume = el('source', {
 export type DiskSourceVolume = Infer<typeof DiskSourceVolume>;
 
 /** `<address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>`: the host PCI address of an NVMe controller. */
-export const NvmeAddress = el('address', {
-  domain: attr(t.hex(4)),
-  bus: attr(t.hex(2)),
-  slot: attr(t.hex(2)),
-  function: attr(t.hex(1)),
-  multifunction: attr(t.onOff),
-});
+export const NvmeAddress = el('address', hostPciAddressFields);
 export type NvmeAddress = Infer<typeof NvmeAddress>;
 
 /** `<source type='pci' managed='yes' namespace='1'>` of a `type='nvme'` disk. */

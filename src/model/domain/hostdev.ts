@@ -32,14 +32,17 @@ export const Teaming = el('teaming', {
 });
 export type Teaming = Infer<typeof Teaming>;
 
-/** Host PCI address `<address domain= bus= slot= function=/>` inside a hostdev `<source>`. */
-export const HostPciAddress = el('address', {
+/** The attributes of a host PCI address (a hostdev's, an NVMe disk source's). */
+export const hostPciAddressFields = {
   domain: attr(t.hex(4)),
   bus: attr(t.hex(2)),
   slot: attr(t.hex(2)),
   function: attr(t.hex(1)),
   multifunction: attr(t.onOff),
-});
+} as const;
+
+/** Host PCI address `<address domain= bus= slot= function=/>` inside a hostdev `<source>`. */
+export const HostPciAddress = el('address', hostPciAddressFields);
 export type HostPciAddress = Infer<typeof HostPciAddress>;
 
 /** Host USB address `<address bus= device=/>` inside a hostdev `<source>`. */
