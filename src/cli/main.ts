@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { LibvirtXmlError, ModelError, XmlSyntaxError } from '../errors.js';
 import { format, fromJson, parse, toJson, type AnyDocument } from '../model/index.js';
+import { commandFiles, readInput, UsageError, type Io } from './args.js';
 import { schemaCommand, SCHEMA_HELP } from './schema-command.js';
 import { runValidate, VALIDATE_HELP } from './validate-command.js';
 
@@ -62,14 +63,6 @@ Options:
   schema: SCHEMA_HELP,
 };
 
-class UsageError extends Error {}
-
-interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readStdin: () => string | Uint8Array;
-}
-
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
@@ -79,28 +72,6 @@ const defaultIo: Io = {
 interface Options {
   strict: boolean;
   outDir?: string;
-  files: string[];
-  help: boolean;
-}
-
-function parseArgs(args: string[]): Options {
-  const o: Options = { strict: false, files: [], help: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      o.files.push(...args.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') o.help = true;
-    else if (a === '--strict') o.strict = true;
-    else if (a === '--out-dir' || a.startsWith('--out-dir=')) {
-      const v = a === '--out-dir' ? args[++i] : a.slice('--out-dir='.length);
-      if (!v) throw new UsageError('--out-dir needs a directory');
-      o.outDir = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-    else o.files.push(a);
-  }
-  return o;
 }
 
 /** Where `file` goes under `outDir`: the same relative path, never outside the directory. */
@@ -150,8 +121,7 @@ type Command = 'fmt' | 'json' | 'xml';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function runFile(cmd: Command, file: string, o: Options, io: Io): { code: number; output?: string } {
-  // Bytes, not text: the parser refuses invalid UTF-8 instead of reading replacement characters.
-  const input = file === '-' ? io.readStdin() : readFileSync(file);
+  const input = readInput(file, io);
   if (cmd === 'xml') {
     let text: string;
     try {
@@ -198,23 +168,21 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
     io.stderr(`libvirt-xml: unknown command '${cmd}'\n\n${HELP.main}\n`);
     return EXIT.usage;
   }
-  let o: Options;
-  try {
-    o = parseArgs(rest);
-    if (o.help) {
-      io.stdout(HELP[cmd] + '\n');
-      return EXIT.ok;
-    }
-    if (o.strict && cmd !== 'fmt') throw new UsageError('--strict applies to fmt only');
-    if (o.files.length === 0) throw new UsageError('no FILE given');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`libvirt-xml ${cmd}: ${e.message}\n\n${HELP[cmd]}\n`);
-    return EXIT.usage;
-  }
+  const o: Options = { strict: false };
+  const files = commandFiles(
+    cmd,
+    HELP[cmd],
+    rest,
+    { flags: { '--strict': () => (o.strict = true) }, dirs: { '--out-dir': (dir) => (o.outDir = dir) } },
+    io,
+    () => {
+      if (o.strict && cmd !== 'fmt') throw new UsageError('--strict applies to fmt only');
+    },
+  );
+  if (typeof files === 'number') return files;
   let worst: number = EXIT.ok;
   const ext = cmd === 'json' ? '.json' : cmd === 'xml' ? '.xml' : undefined;
-  for (const file of o.files) {
+  for (const file of files) {
     let result: { code: number; output?: string };
     try {
       result = runFile(cmd, file, o, io);

@@ -2,13 +2,13 @@
  * `libvirt-xml validate`: the structural and semantic checks of src/validate, and on request
  * libvirt's RelaxNG schemas (loaded only then, since they need the WebAssembly libxml2).
  */
-import { readFileSync } from 'node:fs';
 import { ModelError, XmlSyntaxError } from '../errors.js';
 import { parse } from '../model/index.js';
 import type { SourcePosition } from '../schema/codec.js';
 import type { Problem } from '../schema/problem.js';
 import { validate } from '../validate/index.js';
 import { DEFAULT_SCHEMA_DIR, loadRelaxNG, RelaxNgSchemaError, type RelaxNgValidator } from '../validate/relaxng.js';
+import { commandFiles, readInput, type Io } from './args.js';
 
 export const VALIDATE_HELP = `Usage: libvirt-xml validate [--schema] [--schemas DIR] [--json] FILE...
 
@@ -29,40 +29,11 @@ Options:
 Exit codes: 0 every file valid (warnings allowed), 1 a problem of severity error
 or a file that cannot be read, 2 usage error or schemas not found.`;
 
-export interface ValidateIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readStdin: () => string | Uint8Array;
-}
+export type ValidateIo = Io;
 
 interface ValidateArgs {
   schemaDir?: string;
   json: boolean;
-  help: boolean;
-  files: string[];
-}
-
-class UsageError extends Error {}
-
-function parseArgs(args: string[]): ValidateArgs {
-  const o: ValidateArgs = { json: false, help: false, files: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      o.files.push(...args.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') o.help = true;
-    else if (a === '--json') o.json = true;
-    else if (a === '--schema') o.schemaDir ??= DEFAULT_SCHEMA_DIR;
-    else if (a === '--schemas' || a.startsWith('--schemas=')) {
-      const v = a === '--schemas' ? args[++i] : a.slice('--schemas='.length);
-      if (!v) throw new UsageError('--schemas needs a directory');
-      o.schemaDir = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-    else o.files.push(a);
-  }
-  return o;
 }
 
 export interface FileReport {
@@ -82,7 +53,7 @@ function checkFile(file: string, io: ValidateIo, relaxng: RelaxNgValidator | und
   const report: FileReport = { file, valid: false, problems: [] };
   let input: string | Uint8Array;
   try {
-    input = file === '-' ? io.readStdin() : readFileSync(file);
+    input = readInput(file, io);
   } catch (e) {
     report.problems.push({ severity: 'error', path: '', rule: 'read', message: `cannot read: ${(e as Error).message}` });
     return report;
@@ -122,19 +93,18 @@ export function problemLine(file: string, p: Problem): string {
 }
 
 export async function runValidate(args: string[], io: ValidateIo): Promise<number> {
-  let o: ValidateArgs;
-  try {
-    o = parseArgs(args);
-    if (o.help) {
-      io.stdout(VALIDATE_HELP + '\n');
-      return 0;
-    }
-    if (o.files.length === 0) throw new UsageError('no FILE given');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`libvirt-xml validate: ${e.message}\n\n${VALIDATE_HELP}\n`);
-    return 2;
-  }
+  const o: ValidateArgs = { json: false };
+  const files = commandFiles(
+    'validate',
+    VALIDATE_HELP,
+    args,
+    {
+      flags: { '--json': () => (o.json = true), '--schema': () => (o.schemaDir ??= DEFAULT_SCHEMA_DIR) },
+      dirs: { '--schemas': (dir) => (o.schemaDir = dir) },
+    },
+    io,
+  );
+  if (typeof files === 'number') return files;
   let relaxng: RelaxNgValidator | undefined;
   if (o.schemaDir !== undefined) {
     try {
@@ -148,7 +118,7 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
   }
   const reports: FileReport[] = [];
   try {
-    for (const file of o.files) {
+    for (const file of files) {
       const report = checkFile(file, io, relaxng);
       reports.push(report);
       if (!o.json) for (const p of report.problems) io.stdout(problemLine(file, p) + '\n');
