@@ -5,16 +5,7 @@ import type { Channel, Serial } from '../../src/model/domain/chardev.js';
 import type { Smartcard } from '../../src/model/domain/smartcard.js';
 import type { Rng } from '../../src/model/domain/rng.js';
 import type { Tpm, TpmActivePcrBanks } from '../../src/model/domain/tpm.js';
-
-/** A minimal domain around some device XML, indented as libvirt writes it. */
-function dom(devices: string): string {
-  const body = devices
-    .trim()
-    .split('\n')
-    .map((l) => '    ' + l)
-    .join('\n');
-  return `<domain type='kvm'>\n  <name>t</name>\n  <devices>\n${body}\n  </devices>\n</domain>\n`;
-}
+import { domWithDevices as dom } from '../support/domain.js';
 
 test('serial pty: typed source, target, model, alias and address', () => {
   const xml = dom(`

@@ -6,16 +6,7 @@ import type { Features } from '../../src/model/domain/features.js';
 import type { Clock, Timer } from '../../src/model/domain/clock.js';
 import type { Sysinfo } from '../../src/model/domain/sysinfo.js';
 import type { LaunchSecurity, Seclabel } from '../../src/model/domain/security.js';
-
-/** A minimal domain around some top-level sections, indented as libvirt writes them. */
-function dom(sections: string): string {
-  const body = sections
-    .trim()
-    .split('\n')
-    .map((l) => '  ' + l)
-    .join('\n');
-  return `<domain type='kvm'>\n  <name>t</name>\n${body}\n</domain>\n`;
-}
+import { domWithSections as dom } from '../support/domain.js';
 
 // ---------------------------------------------------------------------------
 // <os>

@@ -4,16 +4,7 @@ import { parseDomain, formatDomain, type Domain } from '../../src/index.js';
 import type { Interface } from '../../src/model/domain/interface.js';
 import type { Hostdev } from '../../src/model/domain/hostdev.js';
 import type { Bandwidth, VirtualPort, Vlan } from '../../src/model/domain/netcommon.js';
-
-/** A minimal domain around some device XML, indented as libvirt writes it. */
-function dom(devices: string): string {
-  const body = devices
-    .trim()
-    .split('\n')
-    .map((l) => '    ' + l)
-    .join('\n');
-  return `<domain type='kvm'>\n  <name>t</name>\n  <devices>\n${body}\n  </devices>\n</domain>\n`;
-}
+import { domWithDevices as dom } from '../support/domain.js';
 
 function iface(xml: string): Interface {
   return parseDomain(dom(xml)).devices!.interface![0];

@@ -6,16 +6,7 @@ import type { Controller } from '../../src/model/domain/controller.js';
 import type { Filesystem } from '../../src/model/domain/filesystem.js';
 import type { Lease } from '../../src/model/domain/lease.js';
 import type { Encryption } from '../../src/model/domain/encryption.js';
-
-/** A minimal domain around some device XML, indented as libvirt writes it. */
-function dom(devices: string): string {
-  const body = devices
-    .trim()
-    .split('\n')
-    .map((l) => '    ' + l)
-    .join('\n');
-  return `<domain type='kvm'>\n  <name>t</name>\n  <devices>\n${body}\n  </devices>\n</domain>\n`;
-}
+import { domWithDevices as dom } from '../support/domain.js';
 
 function withDevices(devices: NonNullable<Domain['devices']>): Domain {
   return { type: 'kvm', name: 't', devices } as Domain;
