@@ -21,7 +21,7 @@ import { LibvirtXmlError, ModelError, XmlSyntaxError } from '../../src/errors.js
 import { format, fromJson, parse, toJson, type AnyDocument } from '../../src/model/index.js';
 import { parseXml } from '../../src/xml/parser.js';
 import type { XmlElement } from '../../src/xml/tree.js';
-import { compareTrees } from '../support/compare.js';
+import { compareTrees, firstDifference } from '../support/compare.js';
 import { corpusFiles } from '../support/corpus.js';
 
 // ---------------------------------------------------------------------------------------
@@ -789,15 +789,6 @@ export function checkJson(input: unknown): Outcome {
     return failure('format(fromJson(x)) wrote XML that parse refuses', `${describeError(e)}\noutput:\n${out.slice(0, 4000)}`);
   }
   return { kind: 'formatted' };
-}
-
-function firstDifference(a: string, b: string): string {
-  const la = a.split('\n');
-  const lb = b.split('\n');
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return `line ${i + 1}: ${JSON.stringify(la[i])} became ${JSON.stringify(lb[i])}`;
-  }
-  return 'same lines';
 }
 
 // ---------------------------------------------------------------------------------------

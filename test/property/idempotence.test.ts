@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documents, format, fromJson, parse, toJson, type AnyDocument } from '../../src/model/index.js';
+import { firstDifference } from '../support/compare.js';
 import { corpusDir, corpusFiles } from '../support/corpus.js';
 
 const files = corpusFiles();
@@ -15,16 +16,6 @@ const skipAll = files.length === 0 && process.env.CI !== 'true' && `no corpus at
 
 function fmt(doc: AnyDocument): string {
   return format(doc.kind, doc.doc as never);
-}
-
-/** The first line where two texts differ, for a readable message. */
-function firstDifference(a: string, b: string): string {
-  const la = a.split('\n');
-  const lb = b.split('\n');
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return `line ${i + 1}: ${JSON.stringify(la[i])} became ${JSON.stringify(lb[i])}`;
-  }
-  return 'same lines';
 }
 
 test('the corpus is present', { skip: skipAll }, () => {

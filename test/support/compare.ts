@@ -84,3 +84,13 @@ export function compareTrees(a: XmlElement, b: XmlElement, path = '', sa = new M
   for (const k of gb.keys()) if (!ga.has(k)) return `${here}/${k}: element added`;
   return null;
 }
+
+/** The first line where two texts differ, for a readable message. */
+export function firstDifference(a: string, b: string): string {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) return `line ${i + 1}: ${JSON.stringify(la[i])} became ${JSON.stringify(lb[i])}`;
+  }
+  return 'same lines';
+}
