@@ -68,18 +68,18 @@ export const NumaDistances = el('distances', {
 });
 export type NumaDistances = Infer<typeof NumaDistances>;
 
-/** `<size>` of a NUMA cell cache: `value` in `unit`. */
-export const NumaCacheSize = el('size', {
+/** A required `value` in a required `unit`. */
+const valueInUnit = {
   value: attr(t.uint, { required: true }),
   unit: attr(sizeUnit, { required: true }),
-});
+} as const;
+
+/** `<size>` of a NUMA cell cache: `value` in `unit`. */
+export const NumaCacheSize = el('size', valueInUnit);
 export type NumaCacheSize = Infer<typeof NumaCacheSize>;
 
 /** `<line>` of a NUMA cell cache: the cache line size. */
-export const NumaCacheLine = el('line', {
-  value: attr(t.uint, { required: true }),
-  unit: attr(sizeUnit, { required: true }),
-});
+export const NumaCacheLine = el('line', valueInUnit);
 export type NumaCacheLine = Infer<typeof NumaCacheLine>;
 
 /** `<cache>` of a NUMA cell: a memory-side cache (formatdomain.rst "ACPI Heterogeneous Memory Attribute Table"). */

@@ -60,8 +60,8 @@ export type Vlan = Infer<typeof Vlan>;
 // ---------------------------------------------------------------------------
 // Virtual port profiles
 
-/** `<parameters>` of an 802.1Qbg (VEPA/VDP) virtual port. */
-export const VirtualPortParameters8021Qbg = el('parameters', {
+/** The VSI parameters of 802.1Qbg. */
+const vsiParameters = {
   /** VSI manager id, 0-255. */
   managerid: attr(t.uint),
   /** VSI type id, 24 bits. */
@@ -70,7 +70,10 @@ export const VirtualPortParameters8021Qbg = el('parameters', {
   typeidversion: attr(t.uint),
   /** VSI instance id; generated when absent. */
   instanceid: attr(t.uuid),
-});
+} as const;
+
+/** `<parameters>` of an 802.1Qbg (VEPA/VDP) virtual port. */
+export const VirtualPortParameters8021Qbg = el('parameters', vsiParameters);
 
 /** `<parameters>` of an 802.1Qbh (VN-Tag) virtual port. */
 export const VirtualPortParameters8021Qbh = el('parameters', {
@@ -94,10 +97,7 @@ export const VirtualPortParametersMidonet = el('parameters', {
 
 /** `<parameters>` of a virtual port without a type: any parameter; the type comes from a network or is completed later. */
 export const VirtualPortParametersAny = el('parameters', {
-  managerid: attr(t.uint),
-  typeid: attr(t.uint),
-  typeidversion: attr(t.uint),
-  instanceid: attr(t.uuid),
+  ...vsiParameters,
   profileid: attr(t.string),
   interfaceid: attr(t.uuid),
 });
