@@ -133,23 +133,17 @@ export function checkDisks(dom: Domain, options: ValidateOptions): Problem[] {
       });
     }
 
-    if (disk.vendor !== undefined && disk.vendor.length > VENDOR_MAX) {
-      r.error({
-        rule: 'disk-vendor-length',
-        path: `${path}/vendor`,
-        value: disk.vendor,
-        message: `disk vendor '${disk.vendor}' has ${disk.vendor.length} characters; expected at most ${VENDOR_MAX}`,
-        at: [disk],
-      });
-    }
-    if (disk.product !== undefined && disk.product.length > PRODUCT_MAX) {
-      r.error({
-        rule: 'disk-product-length',
-        path: `${path}/product`,
-        value: disk.product,
-        message: `disk product '${disk.product}' has ${disk.product.length} characters; expected at most ${PRODUCT_MAX}`,
-        at: [disk],
-      });
+    for (const [field, max] of [['vendor', VENDOR_MAX], ['product', PRODUCT_MAX]] as const) {
+      const value = disk[field];
+      if (value !== undefined && value.length > max) {
+        r.error({
+          rule: `disk-${field}-length`,
+          path: `${path}/${field}`,
+          value,
+          message: `disk ${field} '${value}' has ${value.length} characters; expected at most ${max}`,
+          at: [disk],
+        });
+      }
     }
 
     // libvirt itself only logs these: identical identifiers are how multipath is set up,
