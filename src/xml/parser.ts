@@ -99,7 +99,8 @@ export function parseXml(input: string | Uint8Array, options?: ParseXmlOptions):
     try {
       s = utf8Decoder.decode(input);
     } catch {
-      throw new XmlSyntaxError('invalid UTF-8', 1, 1);
+      const [line, column] = invalidUtf8Position(input);
+      throw new XmlSyntaxError('invalid UTF-8', line, column);
     }
     fromBytes = true;
   } else {
@@ -599,6 +600,41 @@ function describeChar(s: string, p: number): string {
 function describeCodeUnit(s: string, p: number): string {
   const c = s.codePointAt(p) ?? 0;
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Where the first byte sequence that is not UTF-8 starts, as line and column (in characters,
+ * counted on the valid text before it). Only run after the decoder has refused the input.
+ */
+function invalidUtf8Position(bytes: Uint8Array): [number, number] {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    else break;
+    let cp = b & (0x3f >> need);
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) break;
+    i += need + 1;
+  }
+  const before = utf8Decoder.decode(bytes.subarray(0, i));
+  return lineAndColumn(before, before.length);
 }
 
 /** 1-based line and column (in characters) of an offset; only ever run when reporting. */

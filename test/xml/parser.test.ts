@@ -33,9 +33,11 @@ describe('input decoding', () => {
     assert.deepEqual(doc, { name: 'a', attrs: { t: 'é' }, children: ['ü€😀'] });
   });
 
-  test('invalid UTF-8 is an error at 1:1', () => {
-    rejects(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]), /^invalid UTF-8$/, 1, 1);
-    rejects(new Uint8Array([0x3c, 0x61, 0x3e, 0xed, 0xa0, 0x80, 0x3c, 0x2f, 0x61, 0x3e]), /^invalid UTF-8$/, 1, 1);
+  test('invalid UTF-8 is an error at the first bad byte', () => {
+    rejects(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]), /^invalid UTF-8$/, 1, 4);
+    rejects(new Uint8Array([0x3c, 0x61, 0x3e, 0xed, 0xa0, 0x80, 0x3c, 0x2f, 0x61, 0x3e]), /^invalid UTF-8$/, 1, 4);
+    // Line and column count characters of the valid text before it: 'é' is one column.
+    rejects(new Uint8Array([0x3c, 0x61, 0x3e, 0x0a, 0xc3, 0xa9, 0x78, 0xc3, 0x3c, 0x2f, 0x61, 0x3e]), /^invalid UTF-8$/, 2, 3);
   });
 
   test('a leading BOM is dropped, for strings and bytes', () => {
