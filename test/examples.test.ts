@@ -17,6 +17,7 @@ import { buildGuest } from '../examples/build-guest.js';
 import { editGuest, guestXml } from '../examples/edit-guest.js';
 import { webServerFilter } from '../examples/filter.js';
 import { natNetwork } from '../examples/network.js';
+import { domainSchemaKeys, problemsOf } from '../examples/validate.js';
 import { roundTrip } from './support/roundtrip.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -44,7 +45,8 @@ function check(kind: Kind, doc: object): { xml: string; back: ReturnType<typeof 
 
 test('examples: every example program is tested here', () => {
   const programs = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => `examples/${f}`);
-  assert.deepEqual(programs.sort(), EXAMPLES.map((e) => e.file).sort());
+  // validate.ts builds no document; it has its own test at the end of this file.
+  assert.deepEqual(programs.sort(), [...EXAMPLES.map((e) => e.file), 'examples/validate.ts'].sort());
 });
 
 test('examples/build-guest.ts: a q35 UEFI guest with the usual devices', () => {
@@ -165,4 +167,13 @@ test('README tour: the ModelError it quotes is the one the library throws', () =
   const guest = buildGuest();
   (guest.devices!.disk![0].target as { dev: unknown }).dev = 5;
   assert.throws(() => formatDomain(guest), (e: Error) => e.name === 'ModelError' && e.message === quoted[1]);
+});
+
+test('examples/validate.ts: the broken guest has exactly its duplicate target; the example guest has no problem', () => {
+  const broken = readFileSync(join(root, 'examples/broken/duplicate-target.xml'), 'utf8');
+  assert.deepEqual(problemsOf(broken), [
+    "18:7: error: /domain/devices/disk[2]/target/@dev: disk target 'vda' is already used by /domain/devices/disk[1]; each disk needs its own target name [duplicate-disk-target]",
+  ]);
+  assert.deepEqual(problemsOf(readFileSync(join(root, 'examples/guest.xml'), 'utf8')), []);
+  assert.ok(domainSchemaKeys().includes('$defs'));
 });
