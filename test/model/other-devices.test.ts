@@ -100,7 +100,7 @@ test('spice graphics: channels, compression, clipboard, gl', () => {
 
 test('other graphics types: sdl, rdp, desktop, egl-headless, dbus', () => {
   const xml = domain(
-    `    <graphics type='sdl' display=':0.0' xauth='/root/.Xauthority' fullscreen='yes'>
+    `    <graphics type='sdl' display=':0.0' xauth='/home/guest/.Xauthority' fullscreen='yes'>
       <gl enable='yes'/>
     </graphics>
     <graphics type='rdp' port='3389' autoport='no' replaceUser='yes' multiUser='no' username='admin' passwd='pw'/>
@@ -120,7 +120,7 @@ test('other graphics types: sdl, rdp, desktop, egl-headless, dbus', () => {
     ['sdl', 'rdp', 'desktop', 'egl-headless', 'dbus'],
   );
   const [sdl, rdp, desktop, egl, dbus] = gs;
-  assert.ok(sdl.type === 'sdl' && sdl.fullscreen === true && sdl.gl?.enable === true && sdl.xauth === '/root/.Xauthority');
+  assert.ok(sdl.type === 'sdl' && sdl.fullscreen === true && sdl.gl?.enable === true && sdl.xauth === '/home/guest/.Xauthority');
   assert.ok(rdp.type === 'rdp' && rdp.replaceUser === true && rdp.multiUser === false && rdp.port === 3389 && rdp.username === 'admin');
   assert.ok(desktop.type === 'desktop' && desktop.display === ':0.1' && desktop.fullscreen === false);
   assert.ok(egl.type === 'egl-headless' && egl.gl?.rendernode === '/dev/dri/foo');
