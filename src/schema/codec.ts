@@ -19,6 +19,8 @@ export interface Slot {
   index: number;
   /** For child fields, the resolved definition. */
   def?: ElDef;
+  /** Its compiled tables, cached here on first use: cheaper than the WeakMap on every element. */
+  compiled?: Compiled;
   /** XML name (attributes: as written; children: local name). */
   xml: string;
   ns?: Namespace;
@@ -45,6 +47,7 @@ export interface Table {
 }
 
 interface Compiled {
+  def: ElDef;
   common: Table;
   cases?: Map<string, Table>;
   /** The discriminating attribute's XML name and property. */
@@ -110,7 +113,7 @@ function compile(def: ElDef): Compiled {
   let c = compiled.get(def);
   if (c) return c;
   const common = buildTable(def, [def.fields]);
-  c = { common };
+  c = { def, common };
   if (def.variants) {
     const byField = def.fields[def.variants.by] as AttrField | undefined;
     if (!byField || byField.kind !== 'attr') {
@@ -208,8 +211,11 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions, path?: string, depth = 0): Obj {
+  return decodeCompiled(node, compiled.get(def) ?? compile(def), opts, path, depth);
+}
+
+function decodeCompiled(node: XmlElement, c: Compiled, opts: DecodeOptions, path: string | undefined, depth: number): Obj {
   if (depth > MAX_DEPTH) throw new ModelError(`nesting deeper than ${MAX_DEPTH} elements`, path ?? '');
-  const c = compiled.get(def) ?? compile(def);
   const table = c.by ? tableFor(c, node.attrs[c.by.xml]) : c.common;
   const obj: Obj = {};
   const reporting = opts.report !== undefined;
@@ -236,10 +242,13 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
   if (kids.length === 0) return obj;
 
   // Children
+  // The first `orderLength` entries are this element's; later ones are left over from earlier
+  // elements and are overwritten rather than cleared (truncating an array calls the runtime).
   const order = (orderScratch[depth] ??= []);
-  order.length = 0;
+  let orderLength = 0;
   let keepOrder = false;
   let lastIndex = -1;
+  let maxIndex = -1;
   let text: string | undefined;
   let counts: Map<string, number> | undefined;
   const anyNodes: XmlNode[] | undefined = table.any ? [] : undefined;
@@ -251,7 +260,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
       else if (!isWhitespace(kid)) {
         if (anyNodes) anyNodes.push(kid);
         else {
-          order.push({ text: kid });
+          order[orderLength++] = { text: kid };
           keepOrder = true;
           if (reporting) opts.report!(`${path}/text()`, 'unmodeled');
         }
@@ -266,7 +275,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
       if (anyNodes) anyNodes.push(kid);
       else {
         // Comments and PIs are kept where they were; CDATA in element-only content too.
-        order.push(kid);
+        order[orderLength++] = kid;
         keepOrder = true;
       }
       continue;
@@ -277,7 +286,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
         anyNodes.push(kid);
         continue;
       }
-      order.push(kid);
+      order[orderLength++] = kid;
       keepOrder = true;
       if (reporting) {
         counts ??= new Map();
@@ -289,7 +298,10 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
     }
     if (slot.index < lastIndex) keepOrder = true;
     lastIndex = slot.index;
-    order.push(slot.key);
+    // A slot past every one read so far cannot have been read already (saves a property load).
+    const repeatable = slot.index <= maxIndex;
+    if (slot.index > maxIndex) maxIndex = slot.index;
+    order[orderLength++] = slot.key;
     const field = slot.field;
     const many = (field as ChildField | LeafField).many === true;
     let childPath: string | undefined;
@@ -301,9 +313,9 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
         childPath = `${path}/${kid.name}[${n}]`;
       } else childPath = `${path}/${kid.name}`;
     }
-    if (!many && obj[slot.key] !== undefined) {
+    if (!many && repeatable && obj[slot.key] !== undefined) {
       // A second occurrence of a single-valued child: keep it as it was, not silently merge.
-      order[order.length - 1] = kid;
+      order[orderLength - 1] = kid;
       keepOrder = true;
       if (reporting) opts.report!(childPath!, 'unmodeled (repeated)');
       continue;
@@ -311,7 +323,7 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
     let value: unknown;
     switch (field.kind) {
       case 'child':
-        value = decodeElement(kid, slot.def!, opts, childPath, depth + 1);
+        value = decodeCompiled(kid, (slot.compiled ??= compile(slot.def!)), opts, childPath, depth + 1);
         break;
       case 'leaf':
         value = decodeLeaf(obj, slot, kid, opts, childPath, depth);
@@ -319,14 +331,14 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
       case 'flag':
         value = true;
         if (kid.children.length > 0 || hasAttrs(kid)) {
-          const leafSide = decodeElement(kid, EMPTY, opts, childPath, depth + 1);
+          const leafSide = decodeCompiled(kid, EMPTY_COMPILED, opts, childPath, depth + 1);
           (side(obj).leaf ??= {})[slot.key] = leafSide.$xml!;
         }
         break;
     }
     if (value === undefined) {
       // An unreadable leaf value: keep the element itself.
-      order[order.length - 1] = kid;
+      order[orderLength - 1] = kid;
       keepOrder = true;
       continue;
     }
@@ -344,11 +356,12 @@ export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions,
     if (v !== undefined) obj[table.text.key] = v;
   }
   if (anyNodes) obj[table.any!.key] = anyNodes;
-  if (keepOrder) side(obj).order = order.slice();
+  if (keepOrder) side(obj).order = order.slice(0, orderLength);
   return obj;
 }
 
 const EMPTY: ElDef = { name: '', fields: {} };
+const EMPTY_COMPILED = compile(EMPTY);
 
 function hasAttrs(node: XmlElement): boolean {
   for (const _ in node.attrs) return true;
@@ -413,6 +426,8 @@ function typeName(v: unknown): string {
 
 // Error paths are passed as a base and a suffix and joined only when an error is thrown.
 function encodeValue(type: ValueType<unknown>, value: unknown, xml: XmlSide | undefined, key: string, path: string, suffix: string): string {
+  // Exact types hold strings (values.ts), which are written as they are: no call needed.
+  if (type.exact && typeof value === 'string') return value;
   if (!type.is(value)) throw new ModelError(`expected ${type.name}, got ${typeName(value)}`, path + suffix);
   if (type.exact) return value as string;
   const spelled = xml?.spell?.[key];
@@ -556,7 +571,7 @@ function checkSide(xml: unknown, path: string): asserts xml is XmlSide | undefin
 /** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
 export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope = rootScope()): string {
   const out: Out = { s: '' };
-  writeElement(out, obj, def, indent, '\n', path, scope, 0);
+  writeElement(out, obj, compiled.get(def) ?? compile(def), indent, '\n', path, scope, 0);
   return out.s;
 }
 
@@ -567,13 +582,13 @@ const presentScratch: Slot[][] = [];
  * Appends one element. `nl` is '\n' for block layout and '' inside inline content (next to
  * text), where no whitespace may be added.
  */
-function writeElement(out: Out, obj: unknown, def: ElDef, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
+function writeElement(out: Out, obj: unknown, c: Compiled, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new ModelError(`expected an object, got ${typeName(obj)}`, path);
   }
   if (depth > MAX_DEPTH) throw new ModelError(`nesting deeper than ${MAX_DEPTH} elements`, path);
   const o = obj as Obj;
-  const c = compiled.get(def) ?? compile(def);
+  const def = c.def;
   const table = c.by ? tableFor(c, o[c.by.key]) : c.common;
   const present = presentSlots(o, table, path, (presentScratch[depth] ??= []));
   const xml = o.$xml;
@@ -756,43 +771,61 @@ function writeKeptNode(node: XmlNode, indent: string, nl: string, path: string, 
   }
 }
 
-/** Appends one item of a slot; `i` is its index for arrays, -1 for single values. */
+/**
+ * Appends one item of a slot; `i` is its index for arrays, -1 for single values.
+ *
+ * The item's path (`/disk[2]`) is built only when an error comes through: everything written
+ * inside the item reports paths relative to it (the item itself is ''), and the catch below puts
+ * this item's part in front as the error passes up. Building every item's path up front cost
+ * about a tenth of formatting.
+ */
 function writeSlotItem(out: Out, o: Obj, slot: Slot, v: unknown, i: number, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
-  const itemPath = i >= 0 ? `${path}/${slot.xml}[${i + 1}]` : `${path}/${slot.xml}`;
-  const field = slot.field;
-  switch (field.kind) {
-    case 'child':
-      writeElement(out, v, slot.def!, indent, nl, itemPath, scope, depth + 1);
-      return;
-    case 'flag': {
-      if (typeof v !== 'boolean') throw new ModelError(`expected true or false, got ${typeName(v)}`, itemPath);
-      if (!v) return;
-      const leafSide = o.$xml?.leaf?.[slot.key] as XmlSide | undefined;
-      // A flag is an element with no fields of its own; its definition is made once per slot.
-      slot.def ??= { name: slot.xml, ns: slot.ns, fields: {} };
-      writeElement(out, leafSide ? { $xml: leafSide } : {}, slot.def, indent, nl, itemPath, scope, depth + 1);
-      return;
+  // Paths below are relative to the item (''). The leaf case lives in writeLeaf to keep the
+  // frames of the recursion (writeElement, writeChildren, writeSlotItem) small: deep
+  // documents must meet the depth limit before the stack's.
+  try {
+    const field = slot.field;
+    switch (field.kind) {
+      case 'child':
+        writeElement(out, v, (slot.compiled ??= compile(slot.def!)), indent, nl, '', scope, depth + 1);
+        return;
+      case 'flag': {
+        if (typeof v !== 'boolean') throw new ModelError(`expected true or false, got ${typeName(v)}`, '');
+        if (!v) return;
+        const leafSide = o.$xml?.leaf?.[slot.key] as XmlSide | undefined;
+        // A flag is an element with no fields of its own; its definition is made once per slot.
+        slot.def ??= { name: slot.xml, ns: slot.ns, fields: {} };
+        writeElement(out, leafSide ? { $xml: leafSide } : {}, (slot.compiled ??= compile(slot.def)), indent, nl, '', scope, depth + 1);
+        return;
+      }
+      case 'leaf':
+        writeLeaf(out, o, slot, field, v, i, indent, nl, '', scope, depth);
+        return;
+      default:
+        return;
     }
-    case 'leaf': {
-      const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, itemPath, '');
-      const leafSide = i < 0 ? (o.$xml?.leaf?.[slot.key] as XmlSide | undefined) : undefined;
-      const { name, decl } = slot.ns ? qualify(slot.xml, slot.ns, scope) : { name: slot.xml, decl: '' };
-      out.s += `${indent}<${name}`;
-      checkSide(leafSide, itemPath);
-      if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, [], EMPTY_TABLE, itemPath, scope);
-      out.s += decl;
-      const t = escaped(escapeText, s, itemPath, '');
-      if (leafSide?.order) {
-        out.s += `>${t}`;
-        writeChildren(out, { $xml: leafSide }, [], EMPTY_TABLE, '', '', itemPath, scope, depth + 1);
-        out.s += `</${name}>${nl}`;
-      } else if (s === '') out.s += `/>${nl}`;
-      else out.s += `>${t}</${name}>${nl}`;
-      return;
-    }
-    default:
-      return;
+  } catch (e) {
+    if (e instanceof ModelError) throw new ModelError(e.reason, `${path}/${slot.xml}${i >= 0 ? `[${i + 1}]` : ''}${e.path}`);
+    throw e;
   }
+}
+
+/** Writes one leaf element: its text, and the attributes and nodes its side data keeps. */
+function writeLeaf(out: Out, o: Obj, slot: Slot, field: LeafField, v: unknown, i: number, indent: string, nl: string, path: string, scope: Scope, depth: number): void {
+  const s = encodeValue(field.type, v, i < 0 ? o.$xml : undefined, slot.key, path, '');
+  const leafSide = i < 0 ? (o.$xml?.leaf?.[slot.key] as XmlSide | undefined) : undefined;
+  const { name, decl } = slot.ns ? qualify(slot.xml, slot.ns, scope) : { name: slot.xml, decl: '' };
+  out.s += `${indent}<${name}`;
+  checkSide(leafSide, path);
+  if (leafSide?.attrs) encodeAttrs(out, { $xml: leafSide }, [], EMPTY_TABLE, path, scope);
+  out.s += decl;
+  const t = escaped(escapeText, s, path, '');
+  if (leafSide?.order) {
+    out.s += `>${t}`;
+    writeChildren(out, { $xml: leafSide }, [], EMPTY_TABLE, '', '', path, scope, depth + 1);
+    out.s += `</${name}>${nl}`;
+  } else if (s === '') out.s += `/>${nl}`;
+  else out.s += `>${t}</${name}>${nl}`;
 }
 
 const EMPTY_TABLE: Table = { attrs: new Map(), children: new Map(), ordered: [], attrList: [], childList: [], byKey: new Map() };
