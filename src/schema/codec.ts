@@ -211,7 +211,21 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 export function decodeElement(node: XmlElement, def: ElDef, opts: DecodeOptions, path?: string, depth = 0): Obj {
-  return decodeCompiled(node, compiled.get(def) ?? compile(def), opts, path, depth);
+  if (depth > 0) return decodeCompiled(node, compiled.get(def) ?? compile(def), opts, path, depth);
+  return guardStack(() => decodeCompiled(node, compiled.get(def) ?? compile(def), opts, path, depth), path ?? '');
+}
+
+/**
+ * The depth limit keeps recursion far from the stack's end, but the stack a call starts
+ * with is the caller's; should it still run out, that is a ModelError, never a RangeError.
+ */
+function guardStack<T>(run: () => T, path: string): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new ModelError('nesting too deep for the stack', path);
+    throw e;
+  }
 }
 
 function decodeCompiled(node: XmlElement, c: Compiled, opts: DecodeOptions, path: string | undefined, depth: number): Obj {
@@ -411,8 +425,11 @@ export function rootScope(): Scope {
   return { byUri: new Map(), byPrefix: new Map([['xml', XML_NAMESPACE]]) };
 }
 
-/** Deepest nesting the codec reads or writes; libvirt's documents stay far below it. */
-export const MAX_DEPTH = 1000;
+/**
+ * Deepest nesting the codec reads or writes: the XML layer's default limit. libvirt's documents
+ * stay far below it, and recursion this deep fits any stack Node starts with.
+ */
+export const MAX_DEPTH = 512;
 
 interface Out {
   s: string;
@@ -571,7 +588,7 @@ function checkSide(xml: unknown, path: string): asserts xml is XmlSide | undefin
 /** Writes `obj` as the element of definition `def`, indented by `indent`, ending with a newline. */
 export function encodeElement(obj: unknown, def: ElDef, indent: string, path: string, scope: Scope = rootScope()): string {
   const out: Out = { s: '' };
-  writeElement(out, obj, compiled.get(def) ?? compile(def), indent, '\n', path, scope, 0);
+  guardStack(() => writeElement(out, obj, compiled.get(def) ?? compile(def), indent, '\n', path, scope, 0), path);
   return out.s;
 }
 
