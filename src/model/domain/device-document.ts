@@ -3,9 +3,8 @@
  * (`<disk>...</disk>`, `<interface>...</interface>`): the root element names the device kind.
  */
 import { ModelError } from '../../errors.js';
-import { decodeElement, encodeElement } from '../../schema/codec.js';
-import type { ChildField, ElDef } from '../../schema/define.js';
-import type { ParseOptions } from '../../schema/document.js';
+import type { ChildField } from '../../schema/define.js';
+import { decodeDocument, defineDocument, formatDocument, xmlOptions, type DocumentDef, type ParseOptions } from '../../schema/document.js';
 import { parseXml } from '../../xml/parser.js';
 import { Devices, type Devices as DevicesType } from './devices.js';
 
@@ -16,24 +15,36 @@ export type DeviceKind = Exclude<keyof DevicesType, '$xml' | 'emulator'>;
 
 export type DomainDevice = { [K in DeviceKind]: { kind: K; device: Item<NonNullable<DevicesType[K]>> } }[DeviceKind];
 
-function deviceDef(kind: string): ElDef | undefined {
+/** The device's definition as a document of its own, made once per kind. */
+const deviceDocuments = new Map<string, DocumentDef>();
+
+function deviceDocument(kind: string): DocumentDef | undefined {
   if (kind === 'emulator' || !Object.prototype.hasOwnProperty.call(Devices.fields, kind)) return undefined;
-  const field = Devices.fields[kind] as ChildField;
-  return typeof field.def === 'function' ? field.def() : field.def;
+  let doc = deviceDocuments.get(kind);
+  if (!doc) {
+    const field = Devices.fields[kind] as ChildField;
+    doc = defineDocument(typeof field.def === 'function' ? field.def() : field.def);
+    deviceDocuments.set(kind, doc);
+  }
+  return doc;
 }
 
-/** Parses a device document; the root element decides the kind. */
+/**
+ * Parses a device document; the root element decides the kind. Goes the way of every other
+ * document, so positions, the strict report and comments around the root work the same.
+ */
 export function parseDomainDevice(input: string | Uint8Array, options: ParseOptions = {}): DomainDevice {
-  const doc = parseXml(input, options);
-  const root = doc.root;
-  const def = root.uri === undefined ? deviceDef(root.name) : undefined;
-  if (!def) throw new ModelError(`<${root.name}> is not a domain device`);
-  return { kind: root.name, device: decodeElement(root, def, { report: options.report }, `/${root.name}`) } as DomainDevice;
+  const { xml, elementPositions } = xmlOptions(options);
+  const parsed = parseXml(input, xml);
+  const root = parsed.root;
+  const doc = root.uri === undefined ? deviceDocument(root.name) : undefined;
+  if (!doc) throw new ModelError(`<${root.name}> is not a domain device`);
+  return { kind: root.name, device: decodeDocument(doc, parsed, options, elementPositions) } as DomainDevice;
 }
 
 /** Formats a device document. */
 export function formatDomainDevice(device: DomainDevice): string {
-  const def = deviceDef(device.kind);
-  if (!def) throw new ModelError(`'${String(device.kind)}' is not a domain device kind`);
-  return encodeElement(device.device, def, '', `/${def.name}`);
+  const doc = deviceDocument(device.kind);
+  if (!doc) throw new ModelError(`'${String(device.kind)}' is not a domain device kind`);
+  return formatDocument(doc, device.device);
 }
